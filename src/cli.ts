@@ -1,0 +1,64 @@
+/**
+ * Returncast's command line: `deno run src/cli.ts <command> [flags]`, usually through
+ * `deno task <command>`. Thin: each command parses its flags and calls the library.
+ * @module
+ */
+
+import { type Command, helpText, parseFlags } from "./cli/args.ts";
+import { InputError } from "./io/errors.ts";
+import { validateCommand } from "./cli/validate.ts";
+import { generateCommand } from "./cli/generate.ts";
+import { importCommand } from "./cli/import.ts";
+
+/** Every command, in the order `--help` lists them. */
+export const COMMANDS: readonly Command[] = [validateCommand, generateCommand, importCommand];
+
+/** Runs the CLI with `args` and returns the exit code (0 done, 1 failure, 2 bad input/usage). */
+export async function main(args: string[]): Promise<number> {
+  const [name, ...rest] = args;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    console.log(overview());
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS.find((candidate) => candidate.name === name);
+  try {
+    if (!command) {
+      throw new InputError(`unknown command ${JSON.stringify(name)}; run with --help for the list`);
+    }
+    const values = parseFlags(command, rest);
+    if (values.help) {
+      console.log(helpText(command));
+      return 0;
+    }
+    return await command.run(values);
+  } catch (error) {
+    return reportError(error);
+  }
+}
+
+/** Prints an error as one line on stderr and returns its exit code. */
+export function reportError(error: unknown): number {
+  if (error instanceof InputError) {
+    console.error(`error: ${error.message}`);
+    return 2;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  if (Deno.env.get("RETURNCAST_DEBUG") && error instanceof Error) console.error(error.stack);
+  else console.error(`error: ${message.split("\n")[0]} (RETURNCAST_DEBUG=1 shows the details)`);
+  return 1;
+}
+
+function overview(): string {
+  const width = Math.max(...COMMANDS.map((command) => command.name.length)) + 2;
+  return [
+    "Returncast — forecast daily sales and returns, plan inventory, publish a report.",
+    "",
+    "Usage: deno task <command> [options]   (each command takes --help)",
+    "",
+    ...COMMANDS.map((command) => `  ${command.name.padEnd(width)}${command.summary}`),
+  ].join("\n");
+}
+
+if (import.meta.main) {
+  Deno.exit(await main(Deno.args));
+}

@@ -1,0 +1,120 @@
+/**
+ * `deno task import`: order lines (Online Retail II/I or a mapped layout) → daily series CSV.
+ * @module
+ */
+
+import { resolve } from "node:path";
+import type { Command } from "./args.ts";
+import { integerFlag, optionalString, requiredString } from "./args.ts";
+import { InputError } from "../io/errors.ts";
+import { readText } from "../io/read_text.ts";
+import { writeFileAtomic } from "../io/write_atomic.ts";
+import { writeDaily } from "../data/write_daily.ts";
+import { customLayout, LAYOUTS } from "../data/import/layouts.ts";
+import { importOrderLines, type ImportSummary } from "../data/import/order_lines.ts";
+import { importMetaPath } from "../data/import/meta.ts";
+
+/** The `import` command. */
+export const importCommand: Command = {
+  name: "import",
+  summary: "turn order lines (invoices with cancellations) into the daily CSV",
+  flags: {
+    transactions: { type: "string", value: "FILE", help: "order-line CSV, plain or .gz" },
+    layout: {
+      type: "string",
+      value: "NAME",
+      help: `${Object.keys(LAYOUTS).join(" | ")}; recognised from the header when omitted`,
+    },
+    columns: {
+      type: "string",
+      value: "MAP",
+      help: "other layouts: invoice=H,product=H,quantity=H,date=H[,price=H,customer=H]",
+    },
+    top: { type: "string", value: "N", help: "keep the N best-selling products that have returns" },
+    "drop-mega-orders": {
+      type: "boolean",
+      help: "drop orders of ≥ 10,000 units cancelled by the same customer within 24 h",
+    },
+    out: { type: "string", value: "FILE", help: "daily CSV to write (.gz to compress)" },
+  },
+  examples: [
+    "deno task import --transactions orders.csv.gz --top 50 --drop-mega-orders --out data/top50.csv",
+    "deno task import --transactions shop.csv --columns invoice=Order,product=SKU,quantity=Qty,date=Date --out data/shop.csv",
+  ],
+  async run(values) {
+    const input = requiredString(values, "transactions", "import");
+    const out = requiredString(values, "out", "import");
+    if (resolve(out) === resolve(input)) {
+      throw new InputError(
+        "--out names the input file; choose another path (input is never overwritten)",
+      );
+    }
+    const layoutName = optionalString(values, "layout");
+    const mapping = optionalString(values, "columns");
+    if (layoutName && !(layoutName in LAYOUTS)) {
+      throw new InputError(
+        `--layout must be one of ${Object.keys(LAYOUTS).join(", ")}, got ${
+          JSON.stringify(layoutName)
+        }; ` +
+          "use --columns for other layouts",
+      );
+    }
+    const layout = mapping ? customLayout(mapping) : layoutName ? LAYOUTS[layoutName] : undefined;
+    const top = values.top === undefined ? undefined : integerFlag(values, "top", {
+      min: 1,
+      max: 1_000_000,
+    });
+    const text = await readText(input, "check the path given to --transactions");
+    const { set, summary } = importOrderLines(text, input, {
+      layout,
+      top,
+      dropMegaOrders: values["drop-mega-orders"] === true,
+    });
+    if (set.products.length === 0) {
+      throw new InputError(
+        "no products left to write (no product has both sales lines and returns)",
+        {
+          file: input,
+        },
+      );
+    }
+    await writeDaily(out, set);
+    await writeFileAtomic(
+      importMetaPath(out),
+      JSON.stringify({ source: input, ...summary }, null, 2),
+    );
+    console.log(formatImportSummary(input, summary, top));
+    console.log(`wrote ${out} and ${importMetaPath(out)}`);
+    return 0;
+  },
+};
+
+/** Formats an import summary for the terminal. */
+export function formatImportSummary(input: string, summary: ImportSummary, top?: number): string {
+  const n = (value: number) => Math.round(value).toLocaleString("en-US");
+  const lines = [
+    `${input} (layout ${summary.layout}): ${n(summary.linesRead)} lines read`,
+    `  counted: ${n(summary.salesLines)} sales lines, ${n(summary.returnLines)} return lines`,
+  ];
+  const dropped = Object.entries(summary.dropped);
+  lines.push(
+    dropped.length === 0
+      ? "  dropped: none"
+      : `  dropped: ${dropped.map(([reason, count]) => `${n(count!)} ${reason}`).join("; ")}`,
+  );
+  if (summary.megaOrders.length > 0) {
+    for (const mega of summary.megaOrders) {
+      lines.push(
+        `  mega-order dropped: ${mega.product} ${n(mega.quantity)} units on ${mega.orderDate} ` +
+          `(invoice ${mega.orderInvoice}, cancelled by ${mega.cancelInvoice})`,
+      );
+    }
+  }
+  lines.push(
+    `products: ${n(summary.productsSeen)} seen, ${n(summary.productsKept)} written` +
+      (top === undefined ? "" : ` (--top ${top}: best sellers that have returns)`),
+    `span: ${summary.first} to ${summary.last}`,
+    `units: ${n(summary.totalSales)} sold, ${n(summary.totalReturns)} returned`,
+  );
+  return lines.join("\n");
+}

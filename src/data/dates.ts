@@ -1,0 +1,61 @@
+/**
+ * Calendar arithmetic on whole days. A day is an integer: days since 1970-01-01 (UTC), so
+ * ranges, differences and weekdays are plain integer operations with no time zones involved.
+ * @module
+ */
+
+const MS_PER_DAY = 86_400_000;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * Parses a strict ISO `YYYY-MM-DD` date into a day number, or returns `undefined` when the text
+ * is not such a date or names an impossible one (2023-02-30).
+ *
+ * @example
+ * ```ts
+ * import { parseIsoDay } from "./dates.ts";
+ * parseIsoDay("1970-01-02"); // 1
+ * parseIsoDay("2023-02-30"); // undefined
+ * ```
+ */
+export function parseIsoDay(text: string): number | undefined {
+  const match = ISO_DATE.exec(text);
+  if (!match) return undefined;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  const ms = Date.UTC(year, month - 1, day);
+  const check = new Date(ms);
+  if (check.getUTCDate() !== day || check.getUTCMonth() !== month - 1) return undefined;
+  return Math.round(ms / MS_PER_DAY);
+}
+
+/**
+ * Formats a day number as `YYYY-MM-DD`.
+ *
+ * @example
+ * ```ts
+ * import { formatIsoDay } from "./dates.ts";
+ * formatIsoDay(19358); // "2023-01-01"
+ * ```
+ */
+export function formatIsoDay(day: number): string {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/** Day of the week of a day number: 0 = Monday … 6 = Sunday (ISO order). */
+export function weekday(day: number): number {
+  // 1970-01-01 was a Thursday (ISO weekday index 3).
+  return ((day + 3) % 7 + 7) % 7;
+}
+
+/** Day of the year, 0-based (0 = 1 January). */
+export function dayOfYear(day: number): number {
+  const date = new Date(day * MS_PER_DAY);
+  const jan1 = Date.UTC(date.getUTCFullYear(), 0, 1) / MS_PER_DAY;
+  return day - jan1;
+}
+
+/** Short English weekday names in ISO order, Monday first. */
+export const WEEKDAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"] as const;

@@ -1,0 +1,26 @@
+/**
+ * Plain-text tables for terminal output: the first column left-aligned, the rest right-aligned.
+ * @module
+ */
+
+/**
+ * Formats rows under a header as aligned columns.
+ *
+ * @example
+ * ```ts
+ * import { formatTable } from "./table.ts";
+ * formatTable(["id", "n"], [["a", "10"], ["bb", "2"]]);
+ * // "id   n\n--  --\na   10\nbb   2"
+ * ```
+ */
+export function formatTable(header: string[], rows: string[][]): string {
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => (row[column] ?? "").length))
+  );
+  const line = (cells: string[]) =>
+    cells.map((cell, column) =>
+      column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column])
+    ).join("  ").trimEnd();
+  return [line(header), widths.map((width) => "-".repeat(width)).join("  "), ...rows.map(line)]
+    .join("\n");
+}
