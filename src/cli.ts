@@ -9,9 +9,19 @@ import { InputError } from "./io/errors.ts";
 import { validateCommand } from "./cli/validate.ts";
 import { generateCommand } from "./cli/generate.ts";
 import { importCommand } from "./cli/import.ts";
+import { backtestCommand } from "./cli/backtest.ts";
+import { trainCommand } from "./cli/train.ts";
+import { forecastCommand } from "./cli/forecast.ts";
 
 /** Every command, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [validateCommand, generateCommand, importCommand];
+export const COMMANDS: readonly Command[] = [
+  validateCommand,
+  generateCommand,
+  importCommand,
+  trainCommand,
+  forecastCommand,
+  backtestCommand,
+];
 
 /** Runs the CLI with `args` and returns the exit code (0 done, 1 failure, 2 bad input/usage). */
 export async function main(args: string[]): Promise<number> {

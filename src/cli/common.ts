@@ -1,0 +1,86 @@
+/**
+ * Flags and steps shared by the forecasting commands: which data, which products, the seed,
+ * where saved models live, and progress hooks.
+ * @module
+ */
+
+import type { FlagSpecs, FlagValues } from "./args.ts";
+import { integerFlag, listFlag, optionalString } from "./args.ts";
+import { DEFAULT_DATA_PATH, readDaily } from "../data/read_daily.ts";
+import type { SeriesSet } from "../data/series.ts";
+import { InputError } from "../io/errors.ts";
+import { findModel, modelNames } from "../forecast/registry.ts";
+import type { PipelineHooks } from "../forecast/pipeline.ts";
+import type { Progress } from "./progress.ts";
+import { DEFAULT_MODELS_DIR } from "../forecast/store/paths.ts";
+
+/** `--data`, `--products`, `--seed`, `--quiet`. */
+export const DATA_FLAGS: FlagSpecs = {
+  data: {
+    type: "string",
+    value: "FILE",
+    default: DEFAULT_DATA_PATH,
+    help: "daily CSV (date,product_id,sales,returns), plain or .gz",
+  },
+  products: { type: "string", value: "IDS", help: "only these products (comma-separated)" },
+  seed: { type: "string", value: "N", default: "42", help: "seed for weights, dropout, shuffling" },
+  quiet: { type: "boolean", help: "no progress on stderr" },
+};
+
+/** `--models-dir`. */
+export const STORE_FLAGS: FlagSpecs = {
+  "models-dir": {
+    type: "string",
+    value: "DIR",
+    default: DEFAULT_MODELS_DIR,
+    help: "where trained LSTMs are saved",
+  },
+};
+
+/** Reads `--data` and keeps `--products`. */
+export async function loadData(values: FlagValues): Promise<SeriesSet> {
+  const set = await readDaily(optionalString(values, "data") ?? DEFAULT_DATA_PATH);
+  return selectProducts(set, listFlag(values, "products"));
+}
+
+/** Keeps the listed products (all when `ids` is undefined); an unknown id is an error. */
+export function selectProducts(set: SeriesSet, ids: string[] | undefined): SeriesSet {
+  if (!ids) return set;
+  const known = new Set(set.products.map((p) => p.id));
+  const unknown = ids.filter((id) => !known.has(id));
+  if (unknown.length > 0) {
+    const sample = [...known].slice(0, 5).join(", ");
+    throw new InputError(
+      `--products: ${unknown.map((id) => JSON.stringify(id)).join(", ")} not in ${set.source} ` +
+        `(it has ${known.size} products: ${sample}${known.size > 5 ? ", …" : ""})`,
+    );
+  }
+  const wanted = new Set(ids);
+  return { ...set, products: set.products.filter((p) => wanted.has(p.id)) };
+}
+
+/** Reads `--seed`. */
+export function seedFlag(values: FlagValues): number {
+  return integerFlag(values, "seed", { min: 0, max: 2 ** 31 - 1 });
+}
+
+/** Checks a list of model names. */
+export function checkModels(names: string[], flag: string): string[] {
+  for (const name of names) {
+    if (!findModel(name)) {
+      throw new InputError(
+        `${flag}: unknown model ${JSON.stringify(name)}; known: ${modelNames().join(", ")}`,
+      );
+    }
+  }
+  return names;
+}
+
+/** Pipeline hooks that report to a progress printer. */
+export function progressHooks(progress: Progress): PipelineHooks {
+  return {
+    stage: (message, jobs, weight) => progress.stage(message, jobs, weight),
+    step: (weight, note) => progress.step(weight, weight > 1 ? note : undefined),
+    training: (p) => progress.training(p),
+  };
+}

@@ -1,0 +1,113 @@
+/**
+ * `deno task train`: trains the LSTMs (one for sales, one for returns per product) on the whole
+ * history and saves them under `models/`. Always retrains; `forecast` and `report` reuse them.
+ * @module
+ */
+
+import type { Command } from "./args.ts";
+import { integerFlag, optionalString } from "./args.ts";
+import { DATA_FLAGS, loadData, progressHooks, seedFlag, STORE_FLAGS } from "./common.ts";
+import { Progress } from "./progress.ts";
+import { InputError } from "../io/errors.ts";
+import { contextOf } from "../forecast/context.ts";
+import { chooseExecutor } from "../forecast/parallel/pool.ts";
+import { DEFAULT_MODELS_DIR, modelDir } from "../forecast/store/paths.ts";
+import type { ForecastJob, ForecastOutcome, GlobalForecastJob } from "../forecast/jobs.ts";
+import { isGlobal, isLstm } from "../forecast/lstm/models.ts";
+import { globalModelDir } from "../forecast/lstm_store_use.ts";
+import { findModel } from "../forecast/registry.ts";
+import { formatTable } from "../util/table.ts";
+
+/** The `train` command. */
+export const trainCommand: Command = {
+  name: "train",
+  summary: "train and save the LSTM models (sales and returns per product)",
+  flags: {
+    ...DATA_FLAGS,
+    ...STORE_FLAGS,
+    model: {
+      type: "string",
+      value: "NAME",
+      default: "lstm",
+      help: "lstm or lstm-seed (the original design)",
+    },
+    epochs: { type: "string", value: "N", help: "most epochs (default: the model's own)" },
+  },
+  examples: [
+    "deno task train",
+    "deno task train --model lstm-seed --products P001 --epochs 30",
+  ],
+  async run(values) {
+    const model = optionalString(values, "model") ?? "lstm";
+    if (!isLstm(model)) {
+      throw new InputError(
+        `--model must be lstm, lstm-global or lstm-seed, got ${JSON.stringify(model)}`,
+      );
+    }
+    const epochs = values.epochs === undefined
+      ? undefined
+      : integerFlag(values, "epochs", { min: 1, max: 1000 });
+    const root = optionalString(values, "models-dir") ?? DEFAULT_MODELS_DIR;
+    const seed = seedFlag(values);
+    const set = await loadData(values);
+    const minHistory = findModel(model)!.minHistory;
+    const tooShort = set.products.filter((p) => p.sales.length < minHistory);
+    if (tooShort.length > 0) {
+      throw new InputError(
+        `${tooShort.length} product(s) have under ${minHistory} days of history, too few for ${model} ` +
+          `(e.g. ${tooShort[0].id}: ${
+            tooShort[0].sales.length
+          } days); leave them out with --products`,
+      );
+    }
+    const store = { root, mode: "retrain" as const };
+    const common = { model, horizon: 28, seed, store, ...(epochs ? { epochs } : {}) };
+    const jobs: (ForecastJob | GlobalForecastJob)[] = [];
+    for (const target of ["sales", "returns"] as const) {
+      if (isGlobal(model)) {
+        const histories = set.products.map((p) => contextOf(p, target));
+        jobs.push({ kind: "forecast-global", histories, ...common });
+      } else {
+        for (const product of set.products) {
+          jobs.push({ kind: "forecast", history: contextOf(product, target), ...common });
+        }
+      }
+    }
+    const progress = new Progress(values.quiet === true);
+    const hooks = progressHooks(progress);
+    const executor = chooseExecutor(true, jobs.length, hooks.training);
+    hooks.stage?.(
+      `train ${model}: ${set.products.length} products × sales and returns`,
+      jobs.length,
+      jobs.length,
+    );
+    try {
+      const outcomes = (await executor.run(jobs, (_, result) => {
+        const o = ([result] as ForecastOutcome[][]).flat()[0];
+        progress.step(
+          1,
+          `trained ${model} ${isGlobal(model) ? "all products" : o.productId} ${o.target}: ` +
+            `${o.training?.epochs} epochs in ${o.training?.seconds.toFixed(1)} s`,
+        );
+      }) as (ForecastOutcome | ForecastOutcome[])[]).flat();
+      progress.line(`trained ${jobs.length} models in ${progress.elapsed.toFixed(1)} s`);
+      console.log(formatTable(
+        ["product", "target", "epochs", "best epoch", "best val loss", "seconds", "saved in"],
+        outcomes.map((o) => [
+          o.productId,
+          o.target,
+          String(o.training?.epochs ?? ""),
+          String(o.training?.bestEpoch ?? ""),
+          (o.training?.bestValLoss ?? NaN).toFixed(4),
+          (o.training?.seconds ?? NaN).toFixed(1),
+          isGlobal(model)
+            ? globalModelDir(root, o.target, model)
+            : modelDir(root, o.productId, o.target, model),
+        ]),
+      ));
+    } finally {
+      executor.close();
+    }
+    return 0;
+  },
+};

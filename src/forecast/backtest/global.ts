@@ -1,0 +1,68 @@
+/**
+ * The backtest of a model trained across products (the global LSTM): at each refit cutoff one
+ * network is trained on every product's history up to the cutoff, then each product is scored
+ * with its own view of that network, exactly like a per-product model.
+ * @module
+ */
+
+import type { FittedModel, ForecastModel, SeriesContext, TrainingProgress } from "../types.ts";
+import { truncateContext } from "../context.ts";
+import type { BacktestPlan } from "./plan.ts";
+import { backtestSeries, type SeriesBacktest } from "./series.ts";
+import { type TrainedLstm, trainSharedLstm } from "../lstm/model.ts";
+import { lstmConfig } from "../lstm/config.ts";
+
+/** Backtests `model` trained across all `series` (one target). */
+export async function backtestGlobal(
+  model: ForecastModel,
+  series: readonly SeriesContext[],
+  plan: BacktestPlan,
+  options: {
+    seed: number;
+    futureSales?: (Float64Array | undefined)[][];
+    onProgress?: (p: TrainingProgress) => void;
+  },
+): Promise<SeriesBacktest[]> {
+  const config = lstmConfig(model.name);
+  const trainedAt = new Map<number, Map<string, TrainedLstm>>();
+  const fitAt = async (cutoff: number): Promise<Map<string, TrainedLstm>> => {
+    const cached = trainedAt.get(cutoff);
+    if (cached) return cached;
+    const histories = series
+      .map((s) => truncateContext(s, cutoff - s.start + 1))
+      .filter((h) => h.values.length >= model.minHistory);
+    const models = await trainSharedLstm(config, histories, {
+      horizon: plan.horizon,
+      seed: options.seed,
+      onProgress: options.onProgress,
+    });
+    const byId = new Map(histories.map((h, i) => [h.productId, models[i]]));
+    trainedAt.set(cutoff, byId);
+    return byId;
+  };
+  try {
+    const results: SeriesBacktest[] = [];
+    for (const [i, one] of series.entries()) {
+      results.push(
+        await backtestSeries(model, one, plan, {
+          seed: options.seed,
+          futureSales: options.futureSales?.[i],
+          fit: async (_, history): Promise<FittedModel> => {
+            const trained = (await fitAt(history.start + history.values.length - 1)).get(
+              history.productId,
+            )!;
+            // A view without dispose: the network is shared and freed below.
+            return {
+              model: model.name,
+              calibrationFrom: trained.calibrationFrom,
+              predict: (context, horizon) => trained.predict(context, horizon),
+            };
+          },
+        }),
+      );
+    }
+    return results;
+  } finally {
+    for (const byId of trainedAt.values()) [...byId.values()][0]?.network.dispose();
+  }
+}

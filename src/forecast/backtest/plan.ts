@@ -1,0 +1,68 @@
+/**
+ * Where a rolling-origin backtest cuts the data: the cutoffs (last day of each training span)
+ * and when to refit.
+ * @module
+ */
+
+import { InputError } from "../../io/errors.ts";
+import { formatIsoDay } from "../../data/dates.ts";
+
+/** Backtest settings, normalised. */
+export interface BacktestPlan {
+  /** Days forecast from each cutoff. */
+  horizon: number;
+  /** Cutoff day numbers, ascending: the last day of each training span. */
+  cutoffs: number[];
+  /** Refit at every k-th cutoff (1 = every cutoff); 0 = fit once at the first and roll forward. */
+  refitEvery: number;
+}
+
+/** Options for {@link planBacktest}. */
+export interface PlanOptions {
+  /** Days forecast from each cutoff. */
+  horizon: number;
+  /** Number of windows. */
+  windows: number;
+  /** Days between cutoffs. */
+  step: number;
+  /** Refit at every k-th cutoff; 0 = fit once. */
+  refitEvery: number;
+  /** First cutoff; by default the last window ends on the last day of the data. */
+  firstCutoff?: number;
+}
+
+/**
+ * Places the cutoffs: by default the last window ends on `lastDay`, earlier ones `step` days
+ * apart; with `firstCutoff`, windows start there and step forward while they fit in the data.
+ */
+export function planBacktest(
+  options: PlanOptions,
+  firstDay: number,
+  lastDay: number,
+): BacktestPlan {
+  const cutoffs: number[] = [];
+  if (options.firstCutoff !== undefined) {
+    for (let k = 0; k < options.windows; k++) {
+      const cutoff = options.firstCutoff + k * options.step;
+      if (cutoff + options.horizon > lastDay) break;
+      cutoffs.push(cutoff);
+    }
+  } else {
+    const last = lastDay - options.horizon;
+    for (let k = options.windows - 1; k >= 0; k--) cutoffs.push(last - k * options.step);
+  }
+  const valid = cutoffs.filter((cutoff) => cutoff > firstDay);
+  if (valid.length === 0) {
+    throw new InputError(
+      `the data (${formatIsoDay(firstDay)} to ${formatIsoDay(lastDay)}) is too short for a ` +
+        `backtest with horizon ${options.horizon}, ${options.windows} windows, step ${options.step}; ` +
+        "use fewer windows, a shorter horizon or another --first-cutoff",
+    );
+  }
+  return { horizon: options.horizon, cutoffs: valid, refitEvery: options.refitEvery };
+}
+
+/** Whether the model is refitted at window `k` (the first window always fits). */
+export function refitsAt(plan: BacktestPlan, k: number): boolean {
+  return k === 0 || (plan.refitEvery > 0 && k % plan.refitEvery === 0);
+}

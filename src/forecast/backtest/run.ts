@@ -1,0 +1,115 @@
+/**
+ * The backtest of a whole dataset: every product × target × model over the plan's windows.
+ * Sales first; then returns, whose models get, at each cutoff, the forecast of the sales model
+ * that backtested best for the product — exactly what they get when forecasting for real.
+ * @module
+ */
+
+import type { SeriesSet } from "../../data/series.ts";
+import { contextOf } from "../context.ts";
+import { modelsFor } from "../registry.ts";
+import type { BacktestPlan } from "./plan.ts";
+import type { SeriesBacktest } from "./series.ts";
+import { chooseModels, type ModelChoice } from "../select.ts";
+import type { BacktestJob, GlobalBacktestJob } from "../jobs.ts";
+import { isGlobal } from "../lstm/models.ts";
+import type { SeriesContext, Target } from "../types.ts";
+import { inlineExecutor, type JobExecutor } from "../parallel/pool.ts";
+import { datasetLagShape } from "../lag_shape.ts";
+
+/** Options of {@link runBacktest}. */
+export interface BacktestOptions {
+  /** Where to cut. */
+  plan: BacktestPlan;
+  /** Model names to compare. */
+  models: readonly string[];
+  /** Seed for the models. */
+  seed: number;
+  /** Where jobs run. @default this thread */
+  executor?: JobExecutor;
+  /** Called after each finished series. */
+  onSeries?: (done: SeriesBacktest) => void;
+}
+
+/** Everything a backtest produced. */
+export interface BacktestResult {
+  /** The plan it followed. */
+  plan: BacktestPlan;
+  /** Per product, target and model: the windows. */
+  series: SeriesBacktest[];
+  /** Per product and target: the model with the best RMSSE. */
+  choices: ModelChoice[];
+}
+
+type AnyBacktestJob = BacktestJob | GlobalBacktestJob;
+
+/** Backtests every product, target and model of a set. */
+export async function runBacktest(
+  set: SeriesSet,
+  options: BacktestOptions,
+): Promise<BacktestResult> {
+  const executor = options.executor ?? inlineExecutor();
+  const { plan, seed } = options;
+  const run = async (jobs: AnyBacktestJob[]) => {
+    const results = await executor.run(heavyFirst(jobs), (_job, result) => {
+      for (const one of [result].flat()) options.onSeries?.(one);
+    });
+    return results.flat();
+  };
+  const jobsFor = (
+    target: Target,
+    extra: (product: SeriesSet["products"][number]) => Partial<BacktestJob>,
+  ): AnyBacktestJob[] =>
+    modelsFor(options.models, target).flatMap((model): AnyBacktestJob[] => {
+      if (isGlobal(model.name)) {
+        return [{
+          kind: "backtest-global",
+          model: model.name,
+          series: set.products.map((product): SeriesContext => contextOf(product, target)),
+          plan,
+          seed,
+          futureSales: set.products.map((product) => extra(product).futureSales ?? []),
+        }];
+      }
+      return set.products.map((product): BacktestJob => ({
+        kind: "backtest",
+        model: model.name,
+        series: contextOf(product, target),
+        plan,
+        seed,
+        ...extra(product),
+      }));
+    });
+
+  const salesResults = await run(jobsFor("sales", () => ({})));
+  const salesChoices = chooseModels(salesResults);
+  const returnLagShapes = plan.cutoffs.map((cutoff) => datasetLagShape(set, cutoff));
+  const returnsResults = await run(jobsFor("returns", (product) => {
+    const choice = salesChoices.find((c) => c.productId === product.id);
+    const chosen = salesResults.find((r) =>
+      r.productId === product.id && r.model === choice?.model
+    );
+    const futureSales = plan.cutoffs.map((cutoff) =>
+      chosen?.windows.find((w) => w.cutoff === cutoff)?.forecast.mean
+    );
+    return { futureSales, returnLagShapes };
+  }));
+  const series = sortSeries([...salesResults, ...returnsResults], options.models);
+  return { plan, series, choices: chooseModels(series) };
+}
+
+/** LSTM jobs first, so the long ones start early and the cheap ones fill the gaps. */
+function heavyFirst(jobs: AnyBacktestJob[]): AnyBacktestJob[] {
+  const heavy = (job: AnyBacktestJob) =>
+    job.kind === "backtest-global" ? 0 : job.model.startsWith("lstm") ? 1 : 2;
+  return [...jobs].sort((a, b) => heavy(a) - heavy(b));
+}
+
+/** Product, then target (sales first), then the models in the order asked. */
+function sortSeries(series: SeriesBacktest[], models: readonly string[]): SeriesBacktest[] {
+  return series.sort((a, b) =>
+    (a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : 0) ||
+    (a.target === b.target ? 0 : a.target === "sales" ? -1 : 1) ||
+    models.indexOf(a.model) - models.indexOf(b.model)
+  );
+}

@@ -1,0 +1,96 @@
+/**
+ * The backtest of one model on one series: fit at the cutoffs the plan says, forecast each
+ * window with intervals from the fitted model's own errors, keep the actuals and the scale of
+ * the in-sample seasonal-naive errors (for MASE and RMSSE).
+ * @module
+ */
+
+import type { FittedModel, Forecast, ForecastModel, SeriesContext } from "../types.ts";
+import { truncateContext } from "../context.ts";
+import { forecastWithIntervals } from "../forecast.ts";
+import { type BacktestPlan, refitsAt } from "./plan.ts";
+import { type NaiveScales, naiveScales } from "../metrics.ts";
+
+/** One backtest window of one series and model. */
+export interface BacktestWindow {
+  /** Last day of the training data (day number). */
+  cutoff: number;
+  /** The forecast made at the cutoff. */
+  forecast: Forecast;
+  /** What happened over the horizon. */
+  actual: Float64Array;
+  /** 1 on open days, 0 on closed days (absent: all open). Closed days are not scored. */
+  open?: Uint8Array;
+  /** Scale of the in-sample weekly seasonal-naive errors up to the cutoff. */
+  scales: NaiveScales;
+}
+
+/** The backtest of one product, target and model. */
+export interface SeriesBacktest {
+  /** Product id. */
+  productId: string;
+  /** Sales or returns. */
+  target: SeriesContext["target"];
+  /** Model name. */
+  model: string;
+  /** One entry per window the series could be scored on. */
+  windows: BacktestWindow[];
+}
+
+/** A fit: the model's own, or a replacement (e.g. a worker or a saved model). */
+export type Fitter = (
+  model: ForecastModel,
+  history: SeriesContext,
+  seed: number,
+  horizon: number,
+) => Promise<FittedModel>;
+
+/**
+ * Backtests `model` on `series` (the whole history of one product and target). Windows whose
+ * training span is shorter than the model's minimum history are skipped. `futureSales[k]`, when
+ * given, is the sales forecast for window k, and `returnLagShapes[k]` the return lag shape pooled
+ * over all products up to cutoff k (returns models use them).
+ */
+export async function backtestSeries(
+  model: ForecastModel,
+  series: SeriesContext,
+  plan: BacktestPlan,
+  options: {
+    seed: number;
+    futureSales?: (Float64Array | undefined)[];
+    returnLagShapes?: (Float64Array | undefined)[];
+    fit?: Fitter;
+  },
+): Promise<SeriesBacktest> {
+  const fit: Fitter = options.fit ??
+    (async (m, history, seed, horizon) => await m.fit(history, { horizon, seed }));
+  const windows: BacktestWindow[] = [];
+  let fitted: FittedModel | undefined;
+  const n = series.values.length;
+  for (let k = 0; k < plan.cutoffs.length; k++) {
+    const length = plan.cutoffs[k] - series.start + 1;
+    if (length < model.minHistory || length + plan.horizon > n) continue;
+    const shape = options.returnLagShapes?.[k];
+    const history = {
+      ...truncateContext(series, length),
+      ...(shape ? { returnLagShape: shape } : {}),
+    };
+    if (!fitted || refitsAt(plan, k)) {
+      fitted = await fit(model, history, options.seed, plan.horizon);
+    }
+    const context: SeriesContext = {
+      ...history,
+      ...(options.futureSales?.[k] ? { futureSales: options.futureSales[k] } : {}),
+      ...(series.open ? { open: series.open.subarray(0, length + plan.horizon) } : {}),
+    };
+    windows.push({
+      cutoff: plan.cutoffs[k],
+      forecast: forecastWithIntervals(fitted, model, context, plan.horizon),
+      actual: series.values.slice(length, length + plan.horizon),
+      ...(series.open ? { open: series.open.slice(length, length + plan.horizon) } : {}),
+      scales: naiveScales(history.values),
+    });
+  }
+  fitted?.dispose?.();
+  return { productId: series.productId, target: series.target, model: model.name, windows };
+}

@@ -1,0 +1,186 @@
+/**
+ * The units of forecasting work, runnable in this thread or in a worker: backtest one model on
+ * one series (or, for the global LSTM, on all series of a target), and forecast one series (or
+ * all, globally) — reusing saved LSTMs while their training data and settings are unchanged.
+ * @module
+ */
+
+import type { Forecast, SeriesContext, Target, TrainingProgress } from "./types.ts";
+import { findModel } from "./registry.ts";
+import type { BacktestPlan } from "./backtest/plan.ts";
+import { backtestSeries, type SeriesBacktest } from "./backtest/series.ts";
+import { assertLongEnough, forecastWithIntervals } from "./forecast.ts";
+import { isLstm } from "./lstm/models.ts";
+import { lstmModelsFor } from "./lstm_store_use.ts";
+import { backtestGlobal } from "./backtest/global.ts";
+
+/** Where LSTMs are saved, and whether saved ones may be reused. */
+export interface StoreOptions {
+  /** Root directory (`models`). */
+  root: string;
+  /** `reuse`: load a fresh saved model, train only what is missing or stale; `retrain`: always train. */
+  mode: "reuse" | "retrain";
+}
+
+/** Backtest one model on one series. */
+export interface BacktestJob {
+  kind: "backtest";
+  model: string;
+  series: SeriesContext;
+  plan: BacktestPlan;
+  seed: number;
+  /** Sales forecast per window (returns models). */
+  futureSales?: (Float64Array | undefined)[];
+  /** Pooled return lag shape per window (returns models). */
+  returnLagShapes?: (Float64Array | undefined)[];
+}
+
+/** Backtest the global LSTM on all series of one target. */
+export interface GlobalBacktestJob {
+  kind: "backtest-global";
+  model: string;
+  series: SeriesContext[];
+  plan: BacktestPlan;
+  seed: number;
+  /** Per series: sales forecast per window. */
+  futureSales?: (Float64Array | undefined)[][];
+}
+
+/** Forecast one series (saved LSTMs reused when `store` allows). */
+export interface ForecastJob {
+  kind: "forecast";
+  model: string;
+  history: SeriesContext;
+  horizon: number;
+  seed: number;
+  futureSales?: Float64Array;
+  store?: StoreOptions;
+  /** Most LSTM epochs (overrides the design's). */
+  epochs?: number;
+}
+
+/** Forecast all series of one target with the global LSTM. */
+export interface GlobalForecastJob {
+  kind: "forecast-global";
+  model: string;
+  histories: SeriesContext[];
+  horizon: number;
+  seed: number;
+  /** Per series: the sales forecast (returns). */
+  futureSales?: Float64Array[];
+  store?: StoreOptions;
+  epochs?: number;
+}
+
+/** A job, as sent to a worker. */
+export type Job = BacktestJob | GlobalBacktestJob | ForecastJob | GlobalForecastJob;
+
+/** What a forecast job returns. */
+export interface ForecastOutcome {
+  /** Product id. */
+  productId: string;
+  /** Sales or returns. */
+  target: Target;
+  /** Model used. */
+  model: string;
+  /** The forecast. */
+  forecast: Forecast;
+  /** `fitted` (a baseline), `trained` (an LSTM trained now) or `loaded` (a saved LSTM reused). */
+  source: "fitted" | "trained" | "loaded";
+  /** LSTM training summary (epochs, best validation loss, seconds), when there is one. */
+  training?: { epochs: number; bestEpoch: number; bestValLoss: number; seconds: number };
+}
+
+/** The result type of each job kind. */
+export type JobResult<J extends Job> = J extends BacktestJob ? SeriesBacktest
+  : J extends GlobalBacktestJob ? SeriesBacktest[]
+  : J extends ForecastJob ? ForecastOutcome
+  : ForecastOutcome[];
+
+function modelNamed(name: string) {
+  const model = findModel(name);
+  if (!model) throw new RangeError(`Unknown model ${JSON.stringify(name)}`);
+  return model;
+}
+
+/** Runs one job here; `onProgress` hears training epochs. */
+export async function runJob(
+  job: Job,
+  onProgress?: (progress: TrainingProgress) => void,
+): Promise<SeriesBacktest | SeriesBacktest[] | ForecastOutcome | ForecastOutcome[]> {
+  const model = modelNamed(job.model);
+  switch (job.kind) {
+    case "backtest":
+      return await backtestSeries(model, job.series, job.plan, {
+        seed: job.seed,
+        futureSales: job.futureSales,
+        returnLagShapes: job.returnLagShapes,
+        fit: async (m, history, seed, horizon) =>
+          await m.fit(history, { horizon, seed, onProgress }),
+      });
+    case "backtest-global":
+      return await backtestGlobal(model, job.series, job.plan, {
+        seed: job.seed,
+        futureSales: job.futureSales,
+        onProgress,
+      });
+    case "forecast":
+      return (await forecastWith(model.name, [job.history], [job.futureSales], job, onProgress))[0];
+    case "forecast-global":
+      return await forecastWith(model.name, job.histories, job.futureSales ?? [], job, onProgress);
+  }
+}
+
+async function forecastWith(
+  name: string,
+  histories: SeriesContext[],
+  futureSales: (Float64Array | undefined)[],
+  job: ForecastJob | GlobalForecastJob,
+  onProgress?: (progress: TrainingProgress) => void,
+): Promise<ForecastOutcome[]> {
+  const model = modelNamed(name);
+  for (const history of histories) assertLongEnough(model, history);
+  const contexts = histories.map((
+    h,
+    i,
+  ) => (futureSales[i] ? { ...h, futureSales: futureSales[i] } : h));
+  const result = (forecast: Forecast, i: number, source: ForecastOutcome["source"]) => ({
+    productId: histories[i].productId,
+    target: histories[i].target,
+    model: name,
+    forecast,
+    source,
+  });
+  if (!isLstm(name) || !job.store) {
+    return await Promise.all(histories.map(async (history, i) => {
+      const fitted = await model.fit(history, { horizon: job.horizon, seed: job.seed, onProgress });
+      try {
+        return result(forecastWithIntervals(fitted, model, contexts[i], job.horizon), i, "fitted");
+      } finally {
+        fitted.dispose?.();
+      }
+    }));
+  }
+  const obtained = await lstmModelsFor(name, histories, {
+    seed: job.seed,
+    store: job.store,
+    epochs: job.epochs,
+    horizon: job.horizon,
+    onProgress,
+  });
+  try {
+    return obtained.models.map((trained, i) => {
+      const { epochs, bestEpoch, bestValLoss, seconds } = trained.state.training;
+      return {
+        ...result(
+          forecastWithIntervals(trained, model, contexts[i], job.horizon),
+          i,
+          obtained.source,
+        ),
+        training: { epochs, bestEpoch, bestValLoss, seconds },
+      };
+    });
+  } finally {
+    obtained.dispose();
+  }
+}

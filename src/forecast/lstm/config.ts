@@ -1,0 +1,105 @@
+/**
+ * The LSTM designs. `lstm-seed` is the original design, kept as the reference point;
+ * `lstm` is ours (and `lstm-global` the same trained across products): weekly patches of 8 weeks as input, calendar features, a direct 28-day output
+ * (so the weekly shape survives), log1p scaling, and for returns the sales as inputs.
+ * @module
+ */
+
+/** How an LSTM forecaster is built and trained. */
+export interface LstmConfig {
+  /** Model name. */
+  name: "lstm" | "lstm-seed" | "lstm-global";
+  /** Days of history in one input window. */
+  window: number;
+  /** Days per LSTM time step (7 = one week per step). */
+  patch: number;
+  /** Days predicted at once; longer horizons roll forward block by block. */
+  outputs: number;
+  /** Units of each stacked LSTM layer. */
+  lstmUnits: number[];
+  /** Dropout after each LSTM layer. */
+  dropout: number;
+  /** Units of the dense layers before the output layer. */
+  dense: number[];
+  /** `minmax` (original) or `log1p` (standardised log1p of counts). */
+  scaling: "minmax" | "log1p";
+  /** Add calendar features (origin weekday, time of year). */
+  calendar: boolean;
+  /** Returns model sees sales (history, and the sales forecast over the output days). */
+  salesInputs: boolean;
+  /** Mini-batch size. */
+  batchSize: number;
+  /** Most epochs. */
+  maxEpochs: number;
+  /** Early-stopping patience on the validation loss (epochs). */
+  patience: number;
+  /** Adam learning rate. */
+  learningRate: number;
+  /** Share of the windows (the most recent) held out for validation. */
+  validationShare: number;
+  /** Epochs on all windows after early stopping (0 = none). */
+  finalEpochs: number;
+  /** Use every k-th window for training (1 = all). */
+  stride: number;
+}
+
+/** The original design, as specified: 30 days in, one day out, rolled forward. */
+export const LSTM_SEED: LstmConfig = {
+  name: "lstm-seed",
+  window: 30,
+  patch: 1,
+  outputs: 1,
+  lstmUnits: [50, 50],
+  dropout: 0.2,
+  dense: [25],
+  scaling: "minmax",
+  calendar: false,
+  salesInputs: false,
+  batchSize: 32,
+  maxEpochs: 30,
+  patience: 10,
+  learningRate: 0.001,
+  validationShare: 0.2,
+  finalEpochs: 0,
+  stride: 1,
+};
+
+/** Our default. */
+export const LSTM_DIRECT: LstmConfig = {
+  name: "lstm",
+  window: 56,
+  patch: 7,
+  outputs: 28,
+  lstmUnits: [32],
+  dropout: 0,
+  dense: [64],
+  scaling: "log1p",
+  calendar: true,
+  salesInputs: true,
+  batchSize: 32,
+  maxEpochs: 60,
+  patience: 8,
+  learningRate: 0.003,
+  validationShare: 0.2,
+  finalEpochs: 3,
+  stride: 2,
+};
+
+/**
+ * The global mode: our LSTM trained once across all products of a target (each product keeps
+ * its own scaling). Larger batches; windows are sampled so an epoch stays near 20,000.
+ */
+export const LSTM_GLOBAL: LstmConfig = {
+  ...LSTM_DIRECT,
+  name: "lstm-global",
+  batchSize: 128,
+  maxEpochs: 40,
+  patience: 6,
+};
+
+/** The design of an LSTM model name. */
+export function lstmConfig(name: string): LstmConfig {
+  const config = [LSTM_DIRECT, LSTM_GLOBAL, LSTM_SEED].find((c) => c.name === name);
+  if (!config) throw new RangeError(`Unknown LSTM model ${JSON.stringify(name)}`);
+  return config;
+}

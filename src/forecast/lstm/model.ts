@@ -1,0 +1,251 @@
+/**
+ * The LSTM forecasters behind the common model contract. Training and prediction run in tfjs
+ * (loaded on first use); the fitted model keeps the network, the scalers and a bias factor that
+ * corrects the log-scale mean back to the mean in units.
+ * @module
+ */
+
+import type * as TF from "@tensorflow/tfjs";
+import type { FitOptions, FittedModel, ForecastModel, SeriesContext } from "../types.ts";
+import { type LstmConfig } from "./config.ts";
+import {
+  buildInput,
+  buildSamples,
+  fitScaler,
+  type LstmSeries,
+  type SampleSet,
+  type SampleShape,
+  sampleShape,
+  type Scalers,
+  trainingOrigins,
+  unscaleValue,
+} from "./features.ts";
+import { loadTf, type Tf, withSeededMathRandom } from "./tf.ts";
+import { buildNetwork } from "./network.ts";
+import { type TrainingSummary, trainNetwork } from "./train.ts";
+import { createRandom } from "../../util/random.ts";
+import { movingAverageForecast } from "../models/moving_average.ts";
+
+/** Everything a trained LSTM needs to forecast (and to be saved). */
+export interface LstmState {
+  /** The design. */
+  config: LstmConfig;
+  /** Input shape. */
+  shape: SampleShape;
+  /** Scalers fitted on the training history. */
+  scalers: Scalers;
+  /** Multiplies forecasts so their training-window mean matches the actual mean. */
+  bias: number;
+  /** First history index of the validation windows. */
+  calibrationFrom: number;
+  /** How training went. */
+  training: Omit<TrainingSummary, "history"> & { history: TrainingSummary["history"] };
+  /** Seed used. */
+  seed: number;
+}
+
+/** A trained LSTM: network plus state. */
+export class TrainedLstm implements FittedModel {
+  /** Model name. */
+  readonly model: string;
+  /** First history index of the validation windows (for interval calibration). */
+  readonly calibrationFrom: number;
+
+  /** Wraps a network and its state; `ownsNetwork` says whether disposing frees the network. */
+  constructor(
+    readonly tf: Tf,
+    readonly network: TF.LayersModel,
+    readonly state: LstmState,
+    readonly ownsNetwork = true,
+  ) {
+    this.model = state.config.name;
+    this.calibrationFrom = state.calibrationFrom;
+  }
+
+  /** Forecasts `horizon` days after the context, `outputs` days per network call. */
+  predict(context: SeriesContext, horizon: number): Float64Array {
+    const { config, shape, scalers } = this.state;
+    const withSales = shape.extra > 0;
+    const n = context.values.length;
+    const target = new Float64Array(n + horizon);
+    target.set(context.values);
+    let sales: Float64Array | undefined;
+    if (withSales) {
+      sales = new Float64Array(n + horizon + config.outputs);
+      sales.set(context.sales);
+      const future = context.futureSales && context.futureSales.length >= horizon
+        ? context.futureSales
+        : movingAverageForecast(context.sales, context.start, horizon + config.outputs);
+      sales.set(future.subarray(0, Math.min(future.length, horizon + config.outputs)), n);
+    }
+    for (let done = 0; done < horizon; done += config.outputs) {
+      const series: LstmSeries = {
+        start: context.start,
+        target: target.subarray(0, n + done),
+        ...(sales ? { sales: sales.subarray(0, n + done) } : {}),
+      };
+      const futureSales = sales?.subarray(n + done, n + done + config.outputs);
+      const input = buildInput(config, shape, series, scalers, futureSales);
+      const block = this.#run(input);
+      for (let h = 0; h < config.outputs && done + h < horizon; h++) {
+        target[n + done + h] = unscaleValue(scalers.target, block[h]) * this.state.bias;
+      }
+    }
+    return target.slice(n);
+  }
+
+  /** Runs the network on samples; returns the scaled outputs, flat. */
+  #run(samples: SampleSet): Float32Array {
+    const { tf, state } = this;
+    return tf.tidy(() => {
+      const x = tf.tensor3d(samples.x, [samples.count, state.shape.steps, state.shape.features]);
+      const inputs = state.shape.extra > 0
+        ? [x, tf.tensor2d(samples.extra!, [samples.count, state.shape.extra])]
+        : x;
+      return (this.network.predict(inputs) as TF.Tensor).dataSync() as Float32Array;
+    });
+  }
+
+  /** Mean of the forecasts over training samples, in units, versus the actual mean. */
+  biasOn(samples: SampleSet): number {
+    if (this.state.config.scaling !== "log1p" || samples.count === 0) return 1;
+    const out = this.#run(samples);
+    let predicted = 0;
+    let actual = 0;
+    for (let i = 0; i < out.length; i++) {
+      predicted += unscaleValue(this.state.scalers.target, out[i]);
+      actual += unscaleValue(this.state.scalers.target, samples.y[i]);
+    }
+    return predicted > 0 ? Math.min(2, Math.max(0.5, actual / predicted)) : 1;
+  }
+
+  /** Frees the network's tensors (when this model owns the network). */
+  dispose(): void {
+    if (this.ownsNetwork) this.network.dispose();
+  }
+}
+
+/** Most training windows per epoch; longer or more series are sampled with a wider stride. */
+const MAX_SAMPLES = 20_000;
+
+/** Trains an LSTM of `config` on one history. */
+export async function trainLstm(
+  config: LstmConfig,
+  history: SeriesContext,
+  options: FitOptions,
+): Promise<TrainedLstm> {
+  const [trained] = await trainSharedLstm(config, [history], options);
+  return trained;
+}
+
+/**
+ * Trains one network on several histories of the same target (the global mode: one model
+ * across products). Each history keeps its own scalers and bias; all share the network. The
+ * first returned model owns the network (disposing it frees the network for all).
+ */
+export async function trainSharedLstm(
+  config: LstmConfig,
+  histories: readonly SeriesContext[],
+  options: FitOptions,
+): Promise<TrainedLstm[]> {
+  const tf = await loadTf();
+  const target = histories[0].target;
+  const withSales = config.salesInputs && target === "returns";
+  const shape = sampleShape(config, withSales);
+  const total = histories.reduce(
+    (sum, h) => sum + Math.max(0, h.values.length - config.window - config.outputs + 1),
+    0,
+  );
+  const stride = Math.max(config.stride, Math.ceil(total / MAX_SAMPLES));
+  const prepared = histories.map((history) => {
+    const series: LstmSeries = {
+      start: history.start,
+      target: history.values,
+      ...(withSales ? { sales: history.sales } : {}),
+    };
+    const scalers: Scalers = {
+      target: fitScaler(config.scaling, history.values),
+      ...(withSales ? { sales: fitScaler(config.scaling, history.sales) } : {}),
+    };
+    const origins = trainingOrigins({ ...config, stride }, history.values.length);
+    const validationCount = Math.max(1, Math.round(origins.length * config.validationShare));
+    const split = origins.length - validationCount;
+    const samples = (list: number[]) => buildSamples(config, shape, series, scalers, list);
+    return {
+      scalers,
+      calibrationFrom: origins[split] ?? history.values.length,
+      train: samples(origins.slice(0, split)),
+      validation: samples(origins.slice(split)),
+      all: samples(origins),
+    };
+  });
+  const label = histories.length === 1 ? histories[0].productId : `${histories.length} products`;
+  const random = createRandom(options.seed);
+  return await withSeededMathRandom(() => random.uniform(), async () => {
+    const network = buildNetwork(tf, config, shape, options.seed);
+    const data = {
+      train: concatSamples(prepared.map((p) => p.train)),
+      validation: concatSamples(prepared.map((p) => p.validation)),
+      all: concatSamples(prepared.map((p) => p.all)),
+    };
+    const training = await trainNetwork(tf, network, config, shape, data, {
+      seed: options.seed,
+      onEpoch: (report) =>
+        options.onProgress?.({
+          productId: label,
+          target,
+          model: config.name,
+          epoch: report.epoch,
+          maxEpochs: report.maxEpochs,
+          loss: report.loss,
+          valLoss: report.valLoss,
+          elapsed: report.elapsed,
+        }),
+    });
+    return prepared.map((p, i) => {
+      const state: LstmState = {
+        config,
+        shape,
+        scalers: p.scalers,
+        bias: 1,
+        calibrationFrom: p.calibrationFrom,
+        training,
+        seed: options.seed,
+      };
+      const trained = new TrainedLstm(tf, network, state, i === 0);
+      state.bias = trained.biasOn(p.all);
+      return trained;
+    });
+  });
+}
+
+/** Joins sample sets (same shape) into one. */
+export function concatSamples(sets: readonly SampleSet[]): SampleSet {
+  const join = (parts: (Float32Array | undefined)[]) => {
+    if (parts.some((part) => part === undefined)) return undefined;
+    const out = new Float32Array(parts.reduce((n, part) => n + part!.length, 0));
+    let at = 0;
+    for (const part of parts) {
+      out.set(part!, at);
+      at += part!.length;
+    }
+    return out;
+  };
+  return {
+    x: join(sets.map((s) => s.x))!,
+    extra: join(sets.map((s) => s.extra)),
+    y: join(sets.map((s) => s.y))!,
+    count: sets.reduce((n, s) => n + s.count, 0),
+  };
+}
+
+/** Makes the contract object of an LSTM design. */
+export function lstmModel(config: LstmConfig, description: string): ForecastModel {
+  return {
+    name: config.name,
+    description,
+    minHistory: config.window + config.outputs + 30,
+    targets: ["sales", "returns"],
+    fit: (history, options) => trainLstm(config, history, options),
+  };
+}

@@ -1,0 +1,97 @@
+/**
+ * Gets trained LSTMs for histories: the saved ones when their data fingerprint still matches
+ * (`reuse`), otherwise trained now and saved. A per-product LSTM lives in
+ * `models/<product>/<target>/<model>/`; the global one in `models/.all/<target>/lstm-global/`.
+ * @module
+ */
+
+import { join } from "node:path";
+import type { SeriesContext, TrainingProgress } from "./types.ts";
+import type { StoreOptions } from "./jobs.ts";
+import { lstmConfig } from "./lstm/config.ts";
+import { isGlobal } from "./lstm/models.ts";
+import { type TrainedLstm, trainLstm, trainSharedLstm } from "./lstm/model.ts";
+import { loadLstm, saveLstm } from "./store/lstm_store.ts";
+import { modelDir } from "./store/paths.ts";
+import { fingerprintTraining, sha256Hex } from "./store/fingerprint.ts";
+import { formatIsoDay } from "../data/dates.ts";
+import { VERSION } from "../version.ts";
+
+/** Directory of the global model of a target. */
+export function globalModelDir(root: string, target: string, model: string): string {
+  return join(root, ".all", target, model);
+}
+
+/** LSTMs aligned with `histories`, where they came from, and how to free them. */
+export interface ObtainedLstms {
+  models: TrainedLstm[];
+  source: "loaded" | "trained";
+  dispose(): void;
+}
+
+/** Loads fresh saved LSTMs or trains (and saves) them. */
+export async function lstmModelsFor(
+  name: string,
+  histories: readonly SeriesContext[],
+  options: {
+    seed: number;
+    store: StoreOptions;
+    epochs?: number;
+    horizon: number;
+    onProgress?: (p: TrainingProgress) => void;
+  },
+): Promise<ObtainedLstms> {
+  const base = lstmConfig(name);
+  const config = options.epochs ? { ...base, maxEpochs: options.epochs } : base;
+  const global = isGlobal(name);
+  const first = histories[0];
+  const dir = global
+    ? globalModelDir(options.store.root, first.target, name)
+    : modelDir(options.store.root, first.productId, first.target, name);
+  const parts = await Promise.all(
+    histories.map((h) => fingerprintTraining(h, { config, seed: options.seed, VERSION })),
+  );
+  const fingerprint = parts.length === 1
+    ? parts[0]
+    : (await sha256Hex(new TextEncoder().encode(parts.join(",")))).slice(0, 32);
+  const ids = histories.map((h) => h.productId);
+
+  if (options.store.mode === "reuse") {
+    const hint = global
+      ? "retrain with `deno task train --model lstm-global`"
+      : `retrain it with \`deno task train --products ${first.productId}\``;
+    const saved = await loadLstm(dir, hint);
+    if (
+      saved && saved.metadata.fingerprint === fingerprint && ids.every((id) => saved.models.has(id))
+    ) {
+      const models = ids.map((id) => saved.models.get(id)!);
+      const owner = [...saved.models.values()][0];
+      return { models, source: "loaded", dispose: () => owner.network.dispose() };
+    }
+    if (saved) [...saved.models.values()][0].network.dispose();
+  }
+  const models = global
+    ? await trainSharedLstm(config, histories, {
+      horizon: options.horizon,
+      seed: options.seed,
+      onProgress: options.onProgress,
+    })
+    : [
+      await trainLstm(config, first, {
+        horizon: options.horizon,
+        seed: options.seed,
+        onProgress: options.onProgress,
+      }),
+    ];
+  const days = histories.map((h) => [h.start, h.start + h.values.length - 1]);
+  await saveLstm(dir, models, {
+    productId: global ? "*" : first.productId,
+    target: first.target,
+    trainingSpan: {
+      first: formatIsoDay(Math.min(...days.map((d) => d[0]))),
+      last: formatIsoDay(Math.max(...days.map((d) => d[1]))),
+    },
+    fingerprint,
+  }, ids);
+  return { models, source: "trained", dispose: () => models[0].network.dispose() };
+}

@@ -1,0 +1,125 @@
+/**
+ * The forecast and backtest CSVs and the backtest summary (GUIDE §2): rows in a stable order,
+ * numbers rounded to 3 decimals, dates as YYYY-MM-DD.
+ * @module
+ */
+
+import { formatCsvRows } from "../data/csv.ts";
+import { formatIsoDay } from "../data/dates.ts";
+import type { Forecast, Target } from "./types.ts";
+import type { SeriesBacktest } from "./backtest/series.ts";
+import { type Metrics, metricsOf, pooledMetrics } from "./metrics.ts";
+import type { ModelChoice } from "./select.ts";
+import { autoBacktest } from "./auto_score.ts";
+
+/** Columns of the forecast CSV. */
+export const FORECAST_COLUMNS = [
+  "product_id",
+  "target",
+  "model",
+  "date",
+  "forecast",
+  "lo80",
+  "hi80",
+  "lo95",
+  "hi95",
+];
+
+/** One product and target's forecast, starting on `firstDay`. */
+export interface ForecastTable {
+  productId: string;
+  target: Target;
+  model: string;
+  firstDay: number;
+  forecast: Forecast;
+}
+
+const round3 = (value: number) => Math.round(value * 1000) / 1000;
+
+function forecastRow(
+  table: { productId: string; target: string; model: string },
+  day: number,
+  f: Forecast,
+  h: number,
+) {
+  return [
+    table.productId,
+    table.target,
+    table.model,
+    formatIsoDay(day),
+    round3(f.mean[h]),
+    round3(f.lo80[h]),
+    round3(f.hi80[h]),
+    round3(f.lo95[h]),
+    round3(f.hi95[h]),
+  ];
+}
+
+/** The forecast CSV. */
+export function formatForecastCsv(tables: readonly ForecastTable[]): string {
+  const rows: unknown[][] = [FORECAST_COLUMNS];
+  for (const table of tables) {
+    for (let h = 0; h < table.forecast.mean.length; h++) {
+      rows.push(forecastRow(table, table.firstDay + h, table.forecast, h));
+    }
+  }
+  return formatCsvRows(rows);
+}
+
+/** The backtest CSV: forecast columns plus `cutoff,actual`. */
+export function formatBacktestCsv(series: readonly SeriesBacktest[]): string {
+  const rows: unknown[][] = [[...FORECAST_COLUMNS, "cutoff", "actual"]];
+  for (const entry of series) {
+    for (const window of entry.windows) {
+      for (let h = 0; h < window.actual.length; h++) {
+        rows.push([
+          ...forecastRow(entry, window.cutoff + 1 + h, window.forecast, h),
+          formatIsoDay(window.cutoff),
+          round3(window.actual[h]),
+        ]);
+      }
+    }
+  }
+  return formatCsvRows(rows);
+}
+
+/** Metrics with numbers rounded for JSON. */
+function rounded(metrics: Metrics): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(metrics).map(([key, value]) => [key, Math.round(value * 10000) / 10000]),
+  );
+}
+
+/** The backtest summary: pooled metrics per target and model (auto included), per product, choices. */
+export function backtestSummary(
+  series: readonly SeriesBacktest[],
+  choices: readonly ModelChoice[],
+  parameters: Record<string, unknown>,
+) {
+  const withAuto = [...series, ...autoBacktest(series)];
+  const keys = [...new Set(withAuto.map((s) => `${s.target}\u0000${s.model}`))];
+  const metrics = keys.map((key) => {
+    const [target, model] = key.split("\u0000");
+    const group = withAuto.filter((s) => s.target === target && s.model === model);
+    return { target, model, ...rounded(pooledMetrics(group.map((s) => s.windows))) };
+  });
+  return {
+    parameters,
+    metrics,
+    products: withAuto.map((s) => ({
+      product_id: s.productId,
+      target: s.target,
+      model: s.model,
+      ...rounded(metricsOf(s.windows)),
+    })),
+    choices: choices.map((c) => ({
+      product_id: c.productId,
+      target: c.target,
+      model: c.model,
+      reason: c.reason,
+    })),
+  };
+}
+
+/** The summary's shape. */
+export type BacktestSummary = ReturnType<typeof backtestSummary>;

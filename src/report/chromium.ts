@@ -1,0 +1,136 @@
+/**
+ * Finding and driving a local Chromium through `puppeteer-core` (plain `puppeteer` would try to
+ * download its own browser, which our machines cannot). The browser is launched over a pipe
+ * with a fresh profile and the flags a closed network needs, and {@link withBrowser} guarantees
+ * that it is closed — and killed if closing fails — and its profile removed, whatever happens.
+ * @module
+ */
+
+import puppeteer, { type Browser } from "puppeteer-core";
+
+/** Where Chromium or Chrome is usually installed, in the order {@link findChromium} tries them. */
+export const CHROMIUM_PATHS: readonly string[] = [
+  "/usr/bin/chromium",
+  "/usr/bin/chromium-browser",
+  "/usr/bin/google-chrome-stable",
+  "/usr/bin/google-chrome",
+  "/snap/bin/chromium",
+  "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+  "/Applications/Chromium.app/Contents/MacOS/Chromium",
+];
+
+/**
+ * Command-line flags for headless rendering on a locked-down machine: no sandbox (containers
+ * lack the namespaces), no GPU, no /dev/shm (small in containers), and none of the background
+ * connections (component updates, sync, …) that a closed network refuses.
+ */
+export const CHROMIUM_FLAGS: readonly string[] = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-dev-shm-usage",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
+function isFile(path: string): boolean {
+  try {
+    return Deno.statSync(path).isFile;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The Chromium executable to use: `CHROME_PATH`, then `PUPPETEER_EXECUTABLE_PATH`, then the
+ * usual install paths — the first that exists and is a file — or `undefined` when there is none.
+ *
+ * @example
+ * ```ts
+ * import { findChromium } from "./chromium.ts";
+ * findChromium({ CHROME_PATH: "/no/such/chrome" }, []); // undefined
+ * ```
+ */
+export function findChromium(
+  env: Record<string, string> = Deno.env.toObject(),
+  paths: readonly string[] = CHROMIUM_PATHS,
+): string | undefined {
+  const candidates = [env.CHROME_PATH, env.PUPPETEER_EXECUTABLE_PATH, ...paths];
+  return candidates.find((path): path is string => !!path && isFile(path));
+}
+
+/** A running browser and the one way to end it. */
+export interface BrowserSession {
+  /** The puppeteer browser. */
+  readonly browser: Browser;
+  /** The temporary profile directory, removed by {@link BrowserSession.close}. */
+  readonly userDataDir: string;
+  /**
+   * Closes the browser (killing its process if closing fails or takes longer than 5 s) and
+   * removes its temporary profile. Safe to call more than once.
+   */
+  close(): Promise<void>;
+}
+
+const CLOSE_TIMEOUT_MS = 5_000;
+
+/**
+ * Launches headless Chromium at `executablePath` over a pipe, with a fresh temporary profile and
+ * {@link CHROMIUM_FLAGS}. The caller must `close()` the session; prefer {@link withBrowser}.
+ */
+export async function launchBrowser(executablePath: string): Promise<BrowserSession> {
+  const userDataDir = await Deno.makeTempDir({ prefix: "returncast-chromium-" });
+  const removeProfile = () => Deno.remove(userDataDir, { recursive: true }).catch(() => {});
+  let browser: Browser;
+  try {
+    browser = await puppeteer.launch({
+      executablePath,
+      pipe: true,
+      headless: true,
+      userDataDir,
+      args: [...CHROMIUM_FLAGS],
+    });
+  } catch (error) {
+    await removeProfile();
+    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    throw new Error(`Cannot start Chromium at ${executablePath}: ${reason}`, { cause: error });
+  }
+  let closed: Promise<void> | undefined;
+  const close = async () => {
+    const process = browser.process();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<void>((resolve) => timer = setTimeout(resolve, CLOSE_TIMEOUT_MS));
+    try {
+      await Promise.race([browser.close().catch(() => {}), timeout]);
+    } finally {
+      clearTimeout(timer);
+      if (process && process.exitCode === null && process.signalCode === null) {
+        process.kill("SIGKILL");
+      }
+      await removeProfile();
+    }
+  };
+  return { browser, userDataDir, close: () => closed ??= close() };
+}
+
+/**
+ * Runs `fn` with a freshly launched browser and closes it afterwards, also when `fn` throws.
+ *
+ * @example
+ * ```ts ignore
+ * import { findChromium, withBrowser } from "./chromium.ts";
+ * const version = await withBrowser(findChromium()!, (browser) => browser.version());
+ * ```
+ */
+export async function withBrowser<T>(
+  executablePath: string,
+  fn: (browser: Browser) => Promise<T>,
+): Promise<T> {
+  const session = await launchBrowser(executablePath);
+  try {
+    return await fn(session.browser);
+  } finally {
+    await session.close();
+  }
+}
