@@ -43,8 +43,12 @@ export function calibrationResiduals(
   }
   if (origins.length < 3) return fallbackResiduals(history.values, horizon);
   const byStep = Array.from({ length: horizon }, () => new Float64Array(origins.length));
+  const contexts = origins.map((origin) => truncateContext(history, origin));
+  const means = fitted.predictMany
+    ? fitted.predictMany(contexts, horizon)
+    : contexts.map((context) => fitted.predict(context, horizon));
   origins.forEach((origin, j) => {
-    const mean = fitted.predict(truncateContext(history, origin), horizon);
+    const mean = means[j];
     for (let h = 0; h < horizon; h++) {
       byStep[h][j] = scaledResidual(history.values[origin + h], mean[h]);
     }

@@ -48,8 +48,11 @@ export async function lstmModelsFor(
   const dir = global
     ? globalModelDir(options.store.root, first.target, name)
     : modelDir(options.store.root, first.productId, first.target, name);
+  // The epoch limit is a training choice, not part of what the model is: models trained with
+  // `train --epochs N` are reused by `forecast` as long as data, design, seed and version match.
+  const design = { ...config, maxEpochs: undefined };
   const parts = await Promise.all(
-    histories.map((h) => fingerprintTraining(h, { config, seed: options.seed, VERSION })),
+    histories.map((h) => fingerprintTraining(h, { design, seed: options.seed, VERSION })),
   );
   const fingerprint = parts.length === 1
     ? parts[0]

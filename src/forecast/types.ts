@@ -90,6 +90,8 @@ export interface FittedModel {
   readonly model: string;
   /** Point forecast (the mean) for `horizon` days after the context's last day. */
   predict(context: SeriesContext, horizon: number): Float64Array;
+  /** Point forecasts from many contexts at once (faster for networks); optional. */
+  predictMany?(contexts: readonly SeriesContext[], horizon: number): Float64Array[];
   /**
    * First history index that is out of sample for the fitted parameters (a validation split);
    * interval calibration uses origins from there on. Absent: any origin will do.

@@ -1,5 +1,6 @@
 /**
- * Plain-text tables for terminal output: the first column left-aligned, the rest right-aligned.
+ * Plain-text tables for terminal output: the first column(s) left-aligned, the rest
+ * right-aligned.
  * @module
  */
 
@@ -13,13 +14,13 @@
  * // "id   n\n--  --\na   10\nbb   2"
  * ```
  */
-export function formatTable(header: string[], rows: string[][]): string {
+export function formatTable(header: string[], rows: string[][], leftColumns = 1): string {
   const widths = header.map((title, column) =>
     Math.max(title.length, ...rows.map((row) => (row[column] ?? "").length))
   );
   const line = (cells: string[]) =>
     cells.map((cell, column) =>
-      column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column])
+      column < leftColumns ? cell.padEnd(widths[column]) : cell.padStart(widths[column])
     ).join("  ").trimEnd();
   return [line(header), widths.map((width) => "-".repeat(width)).join("  "), ...rows.map(line)]
     .join("\n");

@@ -56,6 +56,7 @@ export async function backtestGlobal(
               model: model.name,
               calibrationFrom: trained.calibrationFrom,
               predict: (context, horizon) => trained.predict(context, horizon),
+              predictMany: (contexts, horizon) => trained.predictMany(contexts, horizon),
             };
           },
         }),

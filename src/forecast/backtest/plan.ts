@@ -7,6 +7,9 @@
 import { InputError } from "../../io/errors.ts";
 import { formatIsoDay } from "../../data/dates.ts";
 
+/** Fewest days of data before a cutoff for the window to count. */
+export const MIN_TRAINING_DAYS = 14;
+
 /** Backtest settings, normalised. */
 export interface BacktestPlan {
   /** Days forecast from each cutoff. */
@@ -51,7 +54,7 @@ export function planBacktest(
     const last = lastDay - options.horizon;
     for (let k = options.windows - 1; k >= 0; k--) cutoffs.push(last - k * options.step);
   }
-  const valid = cutoffs.filter((cutoff) => cutoff > firstDay);
+  const valid = cutoffs.filter((cutoff) => cutoff - firstDay + 1 >= MIN_TRAINING_DAYS);
   if (valid.length === 0) {
     throw new InputError(
       `the data (${formatIsoDay(firstDay)} to ${formatIsoDay(lastDay)}) is too short for a ` +

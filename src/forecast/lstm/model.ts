@@ -64,34 +64,52 @@ export class TrainedLstm implements FittedModel {
 
   /** Forecasts `horizon` days after the context, `outputs` days per network call. */
   predict(context: SeriesContext, horizon: number): Float64Array {
+    return this.predictMany([context], horizon)[0];
+  }
+
+  /** Forecasts from many contexts at once: one network call per block for all of them. */
+  predictMany(contexts: readonly SeriesContext[], horizon: number): Float64Array[] {
     const { config, shape, scalers } = this.state;
     const withSales = shape.extra > 0;
-    const n = context.values.length;
-    const target = new Float64Array(n + horizon);
-    target.set(context.values);
-    let sales: Float64Array | undefined;
-    if (withSales) {
-      sales = new Float64Array(n + horizon + config.outputs);
-      sales.set(context.sales);
-      const future = context.futureSales && context.futureSales.length >= horizon
-        ? context.futureSales
-        : movingAverageForecast(context.sales, context.start, horizon + config.outputs);
-      sales.set(future.subarray(0, Math.min(future.length, horizon + config.outputs)), n);
-    }
-    for (let done = 0; done < horizon; done += config.outputs) {
-      const series: LstmSeries = {
-        start: context.start,
-        target: target.subarray(0, n + done),
-        ...(sales ? { sales: sales.subarray(0, n + done) } : {}),
-      };
-      const futureSales = sales?.subarray(n + done, n + done + config.outputs);
-      const input = buildInput(config, shape, series, scalers, futureSales);
-      const block = this.#run(input);
-      for (let h = 0; h < config.outputs && done + h < horizon; h++) {
-        target[n + done + h] = unscaleValue(scalers.target, block[h]) * this.state.bias;
+    const rows = contexts.map((context) => {
+      const n = context.values.length;
+      const target = new Float64Array(n + horizon);
+      target.set(context.values);
+      let sales: Float64Array | undefined;
+      if (withSales) {
+        sales = new Float64Array(n + horizon + config.outputs);
+        sales.set(context.sales);
+        const future = context.futureSales && context.futureSales.length >= horizon
+          ? context.futureSales
+          : movingAverageForecast(context.sales, context.start, horizon + config.outputs);
+        sales.set(future.subarray(0, Math.min(future.length, horizon + config.outputs)), n);
       }
+      return { start: context.start, n, target, sales };
+    });
+    for (let done = 0; done < horizon; done += config.outputs) {
+      const inputs = rows.map((row) =>
+        buildInput(
+          config,
+          shape,
+          {
+            start: row.start,
+            target: row.target.subarray(0, row.n + done),
+            ...(row.sales ? { sales: row.sales.subarray(0, row.n + done) } : {}),
+          },
+          scalers,
+          row.sales?.subarray(row.n + done, row.n + done + config.outputs),
+        )
+      );
+      const block = this.#run(concatSamples(inputs));
+      rows.forEach((row, k) => {
+        for (let h = 0; h < config.outputs && done + h < horizon; h++) {
+          row.target[row.n + done + h] =
+            unscaleValue(scalers.target, block[k * config.outputs + h]) *
+            this.state.bias;
+        }
+      });
     }
-    return target.slice(n);
+    return rows.map((row) => row.target.slice(row.n));
   }
 
   /** Runs the network on samples; returns the scaled outputs, flat. */

@@ -1,0 +1,144 @@
+/**
+ * The benchmarks: what runs, what is measured, and the targets from the issues.
+ * @module
+ */
+
+import { fileURLToPath } from "node:url";
+import type { Measurement } from "./measure.ts";
+
+/** Repository root. */
+export const ROOT = fileURLToPath(new URL("../", import.meta.url));
+/** Scratch directory for generated inputs and outputs. */
+export const WORK = `${ROOT}.tmp/bench`;
+const SHARED = `${ROOT}../shared/data/online-retail/online_retail_ii_2009-12_2010-11.csv.gz`;
+const CLI = ["run", "--allow-all", "--quiet", `${ROOT}src/cli.ts`];
+const DEMO = `${WORK}/demo.csv`;
+const MODELS = `${WORK}/models`;
+
+/** One reported figure. */
+export interface Figure {
+  label: string;
+  value: string;
+  target?: number | string;
+  met?: boolean;
+}
+
+/** One benchmark. */
+export interface Benchmark {
+  name: string;
+  /** Files that must exist first, with the `deno` arguments that make each. */
+  setup?: [file: string, args: string[]][];
+  /** `deno` arguments of the measured run. */
+  args: string[];
+  /** Target wall time (s) and peak memory (MiB). */
+  seconds?: number;
+  peakMiB?: number;
+  /** More figures read from the run's output. */
+  figures?: (run: Measurement) => Figure[];
+  /** Why it cannot run here, if it cannot. */
+  skip?: () => string | undefined;
+}
+
+function exists(path: string): boolean {
+  try {
+    Deno.statSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Seconds per epoch and per model from `train`'s table (columns: …, epochs, …, seconds, …). */
+function trainingFigures(run: Measurement, perModelTarget?: number): Figure[] {
+  const rows = run.stdout.trim().split("\n").slice(2).map((line) => line.trim().split(/\s+/));
+  const epochs = rows.reduce((total, row) => total + Number(row[2]), 0);
+  const seconds = rows.reduce((total, row) => total + Number(row[5]), 0);
+  return [
+    { label: "models", value: String(rows.length) },
+    { label: "epochs (all models)", value: String(epochs) },
+    { label: "seconds per epoch", value: (seconds / Math.max(1, epochs)).toFixed(3) },
+    {
+      label: "seconds per model (training)",
+      value: (seconds / Math.max(1, rows.length)).toFixed(1),
+      ...(perModelTarget ? { target: perModelTarget } : {}),
+    },
+  ];
+}
+
+const demoSetup: [string, string[]] = [DEMO, [...CLI, "generate", "--quiet", "--out", DEMO]];
+
+/** All benchmarks, in the order they run. */
+export const BENCHMARKS: Benchmark[] = [
+  {
+    name: "validate 1,000,000-row daily CSV",
+    setup: [[`${WORK}/daily_1m.csv`, [
+      ...CLI,
+      "generate",
+      "--products",
+      "1370",
+      "--quiet",
+      "--out",
+      `${WORK}/daily_1m.csv`,
+    ]]],
+    args: [...CLI, "validate", "--data", `${WORK}/daily_1m.csv`],
+    seconds: 5,
+    peakMiB: 1024,
+  },
+  {
+    name: "import 12-month Online Retail II (502,938 lines, gzip)",
+    args: [
+      ...CLI,
+      "import",
+      "--transactions",
+      SHARED,
+      "--top",
+      "50",
+      "--drop-mega-orders",
+      "--out",
+      `${WORK}/online_retail_top50.csv`,
+    ],
+    seconds: 10,
+    peakMiB: 1024,
+    skip: () => exists(SHARED) ? undefined : `needs ${SHARED}`,
+  },
+  {
+    name: "train lstm: 10 default models (5 products × sales, returns)",
+    setup: [demoSetup],
+    args: [...CLI, "train", "--quiet", "--data", DEMO, "--models-dir", MODELS],
+    seconds: 60,
+    peakMiB: 1536,
+    figures: (run) => trainingFigures(run),
+  },
+  {
+    name: "forecast with saved lstm models (per product, models loaded)",
+    setup: [demoSetup],
+    args: ["run", "--allow-all", "--quiet", `${ROOT}bench/forecast_loaded.ts`, DEMO, MODELS],
+    peakMiB: 1536,
+    figures: (run) => {
+      const figures = JSON.parse(run.stdout.trim().split("\n").pop()!);
+      return [{
+        label: "ms per product (sales + returns, intervals)",
+        value: figures.msPerProduct.toFixed(1),
+        target: 100,
+        met: figures.msPerProduct <= 100,
+      }];
+    },
+  },
+  {
+    name: "train lstm-seed: 10 models of the original design",
+    setup: [demoSetup],
+    args: [
+      ...CLI,
+      "train",
+      "--quiet",
+      "--model",
+      "lstm-seed",
+      "--data",
+      DEMO,
+      "--models-dir",
+      MODELS,
+    ],
+    peakMiB: 1536,
+    figures: (run) => trainingFigures(run),
+  },
+];

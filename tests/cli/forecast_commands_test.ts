@@ -1,0 +1,190 @@
+import { assert, assertEquals, assertIncludes } from "../helpers/assert.ts";
+import { runCli, tempDir } from "../helpers/cli.ts";
+import { parseCsvRows } from "../../src/data/csv.ts";
+
+async function demoData(dir: string): Promise<string> {
+  const data = `${dir}/d.csv`;
+  const made = await runCli([
+    "generate",
+    "--products",
+    "2",
+    "--days",
+    "200",
+    "--quiet",
+    "--out",
+    data,
+  ]);
+  assertEquals(made.code, 0, made.stderr);
+  return data;
+}
+
+Deno.test("train saves the LSTMs; forecast reuses them and writes the forecast CSV", async () => {
+  const dir = await tempDir();
+  try {
+    const data = await demoData(dir.path);
+    const models = `${dir.path}/models`;
+    const trained = await runCli([
+      "train",
+      "--data",
+      data,
+      "--epochs",
+      "2",
+      "--models-dir",
+      models,
+    ]);
+    assertEquals(trained.code, 0, trained.stderr);
+    assertIncludes(trained.stdout, `${models}/P001/returns/lstm`);
+    assertIncludes(trained.stderr, "train lstm: 2 products");
+    const out = `${dir.path}/forecast.csv`;
+    const run = await runCli([
+      "forecast",
+      "--data",
+      data,
+      "--model",
+      "lstm",
+      "--horizon",
+      "14",
+      "--models-dir",
+      models,
+      "--out",
+      out,
+    ]);
+    assertEquals(run.code, 0, run.stderr);
+    assertIncludes(run.stderr, "lstm P001 sales (loaded)");
+    assertIncludes(run.stderr, "lstm P002 returns (loaded)");
+    const otherSeed = await runCli([
+      "forecast",
+      "--data",
+      data,
+      "--model",
+      "lstm",
+      "--horizon",
+      "14",
+      "--seed",
+      "7",
+      "--models-dir",
+      models,
+      "--out",
+      out,
+    ]);
+    assertIncludes(otherSeed.stderr, "lstm P001 sales (trained)");
+    const rows = parseCsvRows(await Deno.readTextFile(out));
+    assertEquals(rows[0], [
+      "product_id",
+      "target",
+      "model",
+      "date",
+      "forecast",
+      "lo80",
+      "hi80",
+      "lo95",
+      "hi95",
+    ]);
+    assertEquals(rows.length - 1, 2 * 2 * 14);
+    assertEquals(rows[1].slice(0, 4), ["P001", "sales", "lstm", "2023-07-20"]);
+    for (const row of rows.slice(1)) {
+      const [mean, lo80, hi80, lo95, hi95] = row.slice(4).map(Number);
+      assert(lo95 <= lo80 && lo80 <= hi80 && hi80 <= hi95 && mean >= 0, row.join(","));
+    }
+  } finally {
+    await dir.cleanup();
+  }
+});
+
+Deno.test("forecast --model auto picks per product and target; horizon limits are enforced", async () => {
+  const dir = await tempDir();
+  try {
+    const data = await demoData(dir.path);
+    const bad = await runCli(["forecast", "--data", data, "--horizon", "91"]);
+    assertEquals(bad.code, 2);
+    assertIncludes(bad.stderr, "--horizon must be a whole number from 7 to 90");
+    const run = await runCli([
+      "forecast",
+      "--data",
+      data,
+      "--models",
+      "snaive7,ma28,ets,lag",
+      "--horizon",
+      "7",
+      "--quiet",
+    ]);
+    assertEquals(run.code, 0, run.stderr);
+    const rows = parseCsvRows(run.stdout);
+    assertEquals(rows.length - 1, 2 * 2 * 7);
+    const models = new Set(rows.slice(1).map((r) => r[2]));
+    assert(
+      [...models].every((m) => ["snaive7", "ma28", "ets", "lag"].includes(m)),
+      [...models].join(),
+    );
+  } finally {
+    await dir.cleanup();
+  }
+});
+
+Deno.test("backtest writes the CSV, summary.json and a leaderboard", async () => {
+  const dir = await tempDir();
+  try {
+    const data = await demoData(dir.path);
+    const out = `${dir.path}/bt/backtest.csv`;
+    const run = await runCli([
+      "backtest",
+      "--data",
+      data,
+      "--horizon",
+      "14",
+      "--windows",
+      "2",
+      "--step",
+      "14",
+      "--models",
+      "snaive7,ets,lag",
+      "--out",
+      out,
+    ]);
+    assertEquals(run.code, 0, run.stderr);
+    assertIncludes(run.stdout, "RMSSE");
+    const summary = JSON.parse(await Deno.readTextFile(`${dir.path}/bt/summary.json`));
+    assertEquals(summary.parameters.cutoffs, ["2023-06-21", "2023-07-05"]);
+    assertEquals(summary.choices.length, 4);
+    const rows = parseCsvRows(await Deno.readTextFile(out));
+    assertEquals(rows[0].slice(-2), ["cutoff", "actual"]);
+    const unknown = await runCli(["backtest", "--data", data, "--models", "prophet", "--out", out]);
+    assertEquals(unknown.code, 2);
+    assertIncludes(unknown.stderr, 'unknown model "prophet"');
+  } finally {
+    await dir.cleanup();
+  }
+});
+
+Deno.test("a damaged saved model stops forecast with one line naming it", async () => {
+  const dir = await tempDir();
+  try {
+    const data = await demoData(dir.path);
+    const models = `${dir.path}/models`;
+    const args = [
+      "forecast",
+      "--data",
+      data,
+      "--products",
+      "P001",
+      "--model",
+      "lstm",
+      "--horizon",
+      "7",
+      "--models-dir",
+      models,
+      "--out",
+      `${dir.path}/f.csv`,
+    ];
+    assertEquals((await runCli(args)).code, 0);
+    await Deno.writeTextFile(`${models}/P001/sales/lstm/model.json`, "garbage");
+    const broken = await runCli(args);
+    assertEquals(broken.code, 2, broken.stderr);
+    const lines = broken.stderr.trim().split("\n").filter((l) => l.startsWith("error"));
+    assertEquals(lines.length, 1);
+    assertIncludes(lines[0], `${models}/P001/sales/lstm`);
+    assertIncludes(lines[0], "deno task train --products P001");
+  } finally {
+    await dir.cleanup();
+  }
+});
