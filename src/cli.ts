@@ -12,6 +12,7 @@ import { importCommand } from "./cli/import.ts";
 import { backtestCommand } from "./cli/backtest.ts";
 import { trainCommand } from "./cli/train.ts";
 import { forecastCommand } from "./cli/forecast.ts";
+import { planCommand } from "./cli/plan.ts";
 
 /** Every command, in the order `--help` lists them. */
 export const COMMANDS: readonly Command[] = [
@@ -21,6 +22,7 @@ export const COMMANDS: readonly Command[] = [
   trainCommand,
   forecastCommand,
   backtestCommand,
+  planCommand,
 ];
 
 /** Runs the CLI with `args` and returns the exit code (0 done, 1 failure, 2 bad input/usage). */

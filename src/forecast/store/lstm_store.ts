@@ -17,7 +17,7 @@ import type { Metrics } from "../metrics.ts";
 import { sha256Hex } from "./fingerprint.ts";
 
 /** Format of the saved files; bump when they change incompatibly. */
-export const STORE_FORMAT = 1;
+export const STORE_FORMAT = 2;
 
 /** One product's part of a saved model: its scaling and bias (the network is shared). */
 export interface LstmMember {
@@ -147,8 +147,10 @@ export async function loadLstm(
   } catch (error) {
     throw damaged(error instanceof Error ? error.message.split("\n")[0] : String(error));
   }
-  if (metadata.format !== STORE_FORMAT) {
-    throw damaged(`format ${metadata.format}, expected ${STORE_FORMAT}`);
+  if (metadata.format !== STORE_FORMAT || !Array.isArray(metadata.members)) {
+    throw damaged(
+      `written in format ${metadata.format}, this version reads format ${STORE_FORMAT}`,
+    );
   }
   if ((await sha256Hex(weights)) !== metadata.weightsSha256) {
     throw damaged("weights.bin does not match its checksum");
