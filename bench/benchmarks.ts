@@ -37,6 +37,10 @@ export interface Benchmark {
   figures?: (run: Measurement) => Figure[];
   /** Why it cannot run here, if it cannot. */
   skip?: () => string | undefined;
+  /** Runs before the measured run (e.g. removes saved models for a cold start). */
+  prepare?: () => Promise<void>;
+  /** Working directory of the run (default: the repository). */
+  cwd?: string;
 }
 
 function exists(path: string): boolean {
@@ -66,6 +70,20 @@ function trainingFigures(run: Measurement, perModelTarget?: number): Figure[] {
 }
 
 const demoSetup: [string, string[]] = [DEMO, [...CLI, "generate", "--quiet", "--out", DEMO]];
+const FRESH = `${WORK}/fresh-clone`;
+const CLI_ANYWHERE = [
+  "run",
+  "--allow-all",
+  "--quiet",
+  "--config",
+  `${ROOT}deno.json`,
+  `${ROOT}src/cli.ts`,
+];
+const TOP50 = `${WORK}/online_retail_top50.csv`;
+
+async function removeDir(path: string): Promise<void> {
+  await Deno.remove(path, { recursive: true }).catch(() => {});
+}
 
 /** All benchmarks, in the order they run. */
 export const BENCHMARKS: Benchmark[] = [
@@ -123,6 +141,67 @@ export const BENCHMARKS: Benchmark[] = [
         met: figures.msPerProduct <= 100,
       }];
     },
+  },
+  {
+    name: "report: demo from scratch (generate, train, backtest, plan, HTML, PDF)",
+    // A working directory like a fresh clone: no data/, no models/.
+    prepare: async () => {
+      await removeDir(FRESH);
+      await Deno.mkdir(FRESH, { recursive: true });
+    },
+    cwd: FRESH,
+    args: [...CLI_ANYWHERE, "report", "--quiet", "--out", `${WORK}/report-demo`],
+    seconds: 90,
+    peakMiB: 1536,
+  },
+  {
+    name: "report: demo re-render with saved models",
+    cwd: FRESH,
+    args: [...CLI_ANYWHERE, "report", "--quiet", "--out", `${WORK}/report-demo`],
+    seconds: 10,
+    peakMiB: 1536,
+  },
+  {
+    name: "pdf: print the demo report.html",
+    args: ["run", "--allow-all", "--quiet", `${ROOT}bench/pdf_render.ts`, `${WORK}/report-demo`],
+    figures: (run) => {
+      const seconds = JSON.parse(run.stdout.trim().split("\n").pop()!).seconds;
+      return [{
+        label: "PDF rendering",
+        value: `${seconds.toFixed(2)} s`,
+        target: 5,
+        met: seconds <= 5,
+      }];
+    },
+  },
+  {
+    name: "report: real top-50 products (Online Retail II)",
+    setup: [[TOP50, [
+      ...CLI,
+      "import",
+      "--transactions",
+      SHARED,
+      "--top",
+      "50",
+      "--drop-mega-orders",
+      "--out",
+      TOP50,
+    ]]],
+    prepare: () => removeDir(`${WORK}/top50-models`),
+    args: [
+      ...CLI,
+      "report",
+      "--quiet",
+      "--data",
+      TOP50,
+      "--models-dir",
+      `${WORK}/top50-models`,
+      "--out",
+      `${WORK}/report-top50`,
+    ],
+    seconds: 300,
+    peakMiB: 1536,
+    skip: () => exists(SHARED) ? undefined : `needs ${SHARED}`,
   },
   {
     name: "train lstm-seed: 10 models of the original design",

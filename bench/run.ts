@@ -35,8 +35,9 @@ async function main(filters: string[]): Promise<number> {
       const made = await measureDeno(args, ROOT);
       if (made.code !== 0) throw new Error(`setup failed: ${made.stderr}`);
     }
+    await bench.prepare?.();
     console.error(`running: ${bench.name}`);
-    const run = await measureDeno(bench.args, ROOT);
+    const run = await measureDeno(bench.args, bench.cwd ?? ROOT);
     if (run.code !== 0) {
       missed++;
       rows.push([bench.name, "", "FAILED", "", run.stderr.trim().split("\n").pop() ?? ""]);

@@ -13,6 +13,7 @@ import { backtestCommand } from "./cli/backtest.ts";
 import { trainCommand } from "./cli/train.ts";
 import { forecastCommand } from "./cli/forecast.ts";
 import { planCommand } from "./cli/plan.ts";
+import { reportCommand } from "./cli/report.ts";
 
 /** Every command, in the order `--help` lists them. */
 export const COMMANDS: readonly Command[] = [
@@ -23,6 +24,7 @@ export const COMMANDS: readonly Command[] = [
   forecastCommand,
   backtestCommand,
   planCommand,
+  reportCommand,
 ];
 
 /** Runs the CLI with `args` and returns the exit code (0 done, 1 failure, 2 bad input/usage). */

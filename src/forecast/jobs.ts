@@ -13,6 +13,9 @@ import { assertLongEnough, forecastWithIntervals } from "./forecast.ts";
 import { isLstm } from "./lstm/models.ts";
 import { lstmModelsFor } from "./lstm_store_use.ts";
 import { backtestGlobal } from "./backtest/global.ts";
+import type { Metrics } from "./metrics.ts";
+import { formatIsoDay } from "../data/dates.ts";
+import { recordBacktest } from "./store/lstm_store.ts";
 
 /** Where LSTMs are saved, and whether saved ones may be reused. */
 export interface StoreOptions {
@@ -33,6 +36,8 @@ export interface BacktestJob {
   futureSales?: (Float64Array | undefined)[];
   /** Pooled return lag shape per window (returns models). */
   returnLagShapes?: (Float64Array | undefined)[];
+  /** Where LSTM fits at the cutoffs are kept, so a re-run with the same data reuses them. */
+  store?: StoreOptions;
 }
 
 /** Backtest the global LSTM on all series of one target. */
@@ -57,6 +62,8 @@ export interface ForecastJob {
   store?: StoreOptions;
   /** Most LSTM epochs (overrides the design's). */
   epochs?: number;
+  /** The model's backtest metrics on this series, recorded in a saved LSTM's metadata. */
+  backtest?: Metrics;
 }
 
 /** Forecast all series of one target with the global LSTM. */
@@ -115,8 +122,20 @@ export async function runJob(
         seed: job.seed,
         futureSales: job.futureSales,
         returnLagShapes: job.returnLagShapes,
-        fit: async (m, history, seed, horizon) =>
-          await m.fit(history, { horizon, seed, onProgress }),
+        fit: async (m, history, seed, horizon) => {
+          if (!isLstm(m.name) || !job.store) {
+            return await m.fit(history, { horizon, seed, onProgress });
+          }
+          const cutoff = formatIsoDay(history.start + history.values.length - 1);
+          const obtained = await lstmModelsFor(m.name, [history], {
+            seed,
+            store: job.store,
+            horizon,
+            onProgress,
+            variant: cutoff,
+          });
+          return obtained.models[0];
+        },
       });
     case "backtest-global":
       return await backtestGlobal(model, job.series, job.plan, {
@@ -168,6 +187,7 @@ async function forecastWith(
     horizon: job.horizon,
     onProgress,
   });
+  if (job.kind === "forecast" && job.backtest) await recordBacktest(obtained.dir, job.backtest);
   try {
     return obtained.models.map((trained, i) => {
       const { epochs, bestEpoch, bestValLoss, seconds } = trained.state.training;

@@ -5,7 +5,7 @@
  * @module
  */
 
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import type { SeriesContext, TrainingProgress } from "./types.ts";
 import type { StoreOptions } from "./jobs.ts";
 import { lstmConfig } from "./lstm/config.ts";
@@ -24,6 +24,8 @@ export function globalModelDir(root: string, target: string, model: string): str
 
 /** LSTMs aligned with `histories`, where they came from, and how to free them. */
 export interface ObtainedLstms {
+  /** Where they are saved. */
+  dir: string;
   models: TrainedLstm[];
   source: "loaded" | "trained";
   dispose(): void;
@@ -39,15 +41,21 @@ export async function lstmModelsFor(
     epochs?: number;
     horizon: number;
     onProgress?: (p: TrainingProgress) => void;
+    /**
+     * Saves under `<model>@<variant>` instead (a backtest fit at a cutoff), replacing the
+     * model's other variants.
+     */
+    variant?: string;
   },
 ): Promise<ObtainedLstms> {
   const base = lstmConfig(name);
   const config = options.epochs ? { ...base, maxEpochs: options.epochs } : base;
   const global = isGlobal(name);
   const first = histories[0];
+  const stored = options.variant ? `${name}@${options.variant}` : name;
   const dir = global
-    ? globalModelDir(options.store.root, first.target, name)
-    : modelDir(options.store.root, first.productId, first.target, name);
+    ? globalModelDir(options.store.root, first.target, stored)
+    : modelDir(options.store.root, first.productId, first.target, stored);
   // The epoch limit is a training choice, not part of what the model is: models trained with
   // `train --epochs N` are reused by `forecast` as long as data, design, seed and version match.
   const design = { ...config, maxEpochs: undefined };
@@ -69,7 +77,7 @@ export async function lstmModelsFor(
     ) {
       const models = ids.map((id) => saved.models.get(id)!);
       const owner = [...saved.models.values()][0];
-      return { models, source: "loaded", dispose: () => owner.network.dispose() };
+      return { dir, models, source: "loaded", dispose: () => owner.network.dispose() };
     }
     if (saved) [...saved.models.values()][0].network.dispose();
   }
@@ -96,5 +104,17 @@ export async function lstmModelsFor(
     },
     fingerprint,
   }, ids);
-  return { models, source: "trained", dispose: () => models[0].network.dispose() };
+  if (options.variant) await removeOtherVariants(dir, name);
+  return { dir, models, source: "trained", dispose: () => models[0].network.dispose() };
+}
+
+/** Removes `<model>@*` directories beside `dir` other than `dir` itself. */
+async function removeOtherVariants(dir: string, name: string): Promise<void> {
+  const parent = dirname(dir);
+  for await (const entry of Deno.readDir(parent)) {
+    const path = join(parent, entry.name);
+    if (entry.isDirectory && entry.name.startsWith(`${name}@`) && path !== dir) {
+      await Deno.remove(path, { recursive: true });
+    }
+  }
 }

@@ -18,6 +18,7 @@ import type { ForecastTable } from "./output.ts";
 import type { SeriesBacktest } from "./backtest/series.ts";
 import { lastDay } from "../data/series.ts";
 import { datasetLagShape } from "./lag_shape.ts";
+import { metricsOf } from "./metrics.ts";
 
 /** Models `auto` compares by default (the original-design LSTM is slow; ask for it by name). */
 export const DEFAULT_CANDIDATES = [
@@ -55,6 +56,8 @@ export interface DatasetBacktestOptions {
   firstCutoff?: number;
   models: readonly string[];
   seed: number;
+  /** Keep LSTM fits at the cutoffs in this store. */
+  store?: StoreOptions;
 }
 
 /** Backtests a dataset with progress and the right executor. */
@@ -88,6 +91,7 @@ export async function backtestDataset(
       plan,
       models: options.models,
       seed: options.seed,
+      store: options.store,
       executor: own,
       onSeries: (done: SeriesBacktest) =>
         hooks.step?.(jobWeight(done.model), `${done.model} ${done.productId} ${done.target}`),
@@ -146,6 +150,7 @@ export async function forecastDataset(
           horizon: options.horizon,
           models: options.candidates,
           seed: options.seed,
+          store: options.store,
         },
         hooks,
         executor,
@@ -183,10 +188,14 @@ export async function forecastDataset(
       }
       set.products.forEach((_, i) => {
         if (isGlobal(chosen[i])) return;
+        const windows = backtest?.series.find((s) =>
+          s.productId === set.products[i].id && s.target === target && s.model === chosen[i]
+        )?.windows;
         jobs.push({
           kind: "forecast",
           model: chosen[i],
           history: historyOf(i, target),
+          ...(windows?.length ? { backtest: metricsOf(windows) } : {}),
           ...(futureSales ? { futureSales: futureSales[i] } : {}),
           ...common,
         });

@@ -35,7 +35,7 @@ export interface ProductPlan {
   policy: PolicyName;
   /** Safety factor z of the service level. */
   z: number;
-  /** Scale of the forecast's errors of lead-time and cycle net-demand totals. */
+  /** σ of the forecast's errors of lead-time and cycle net-demand totals. */
   errorScale: ErrorScale;
   /** σ of the cycle (L + R) net-demand total now. */
   sigma: number;

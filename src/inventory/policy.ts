@@ -1,13 +1,13 @@
 /**
  * Stocking policies as pure functions of forecasts. `service-level` is an order-up-to policy:
  * S = expected net demand over lead time + review period (L + R) + z · σ(L+R), with net demand =
- * sales − ρ · returns and σ from the forecast's own backtest errors (scaled to the demand level). `multiplier` is the original
+ * sales − ρ · returns and σ from the forecast's own backtest errors. `multiplier` is the original
  * design's rule, (forecast sales − forecast returns) × safety factor, kept for comparison.
  * @module
  */
 
 import { normalQuantile } from "./normal.ts";
-import { type ErrorScale, sigmaAt } from "./sigma.ts";
+import type { ErrorScale } from "./sigma.ts";
 
 /** Settings shared by both policies, normalised. */
 export interface PolicySettings {
@@ -82,7 +82,7 @@ function valueAt(values: ArrayLike<number>, i: number): number {
 
 /**
  * Service-level stock levels from the forecast (sales and returns per day from tomorrow) and the
- * scale of the forecast's errors of L-day and (L + R)-day net-demand totals.
+ * σ of the forecast's errors of L-day and (L + R)-day net-demand totals.
  */
 export function serviceLevelStock(
   sales: ArrayLike<number>,
@@ -96,12 +96,12 @@ export function serviceLevelStock(
   const cycle = settings.leadTime + settings.reviewPeriod;
   const expectedNetDemand = Math.max(0, sumAhead(net, from, cycle));
   const leadDemand = Math.max(0, sumAhead(net, from, settings.leadTime));
-  const sigma = sigmaAt(scale.cycle, scale.exponent, expectedNetDemand);
+  const sigma = scale.cycle;
   const safetyStock = Math.max(0, z * sigma);
   return {
     expectedNetDemand,
     safetyStock,
-    reorderPoint: leadDemand + Math.max(0, z * sigmaAt(scale.lead, scale.exponent, leadDemand)),
+    reorderPoint: leadDemand + Math.max(0, z * scale.lead),
     orderUpTo: expectedNetDemand + safetyStock,
     sigma,
   };

@@ -1,7 +1,6 @@
 /**
  * σ of net-demand totals over k days, from a forecast's own backtest errors: for each backtest
- * window, the error of every k-day block of (sales − ρ · returns), forecast minus actual. The
- * root mean square keeps any bias in (a biased forecast needs more safety stock, not less).
+ * window, the error of every k-day block of (sales − ρ · returns), forecast minus actual.
  * @module
  */
 
@@ -35,51 +34,33 @@ export function netErrors(window: NetWindow, restockRate: number): Float64Array 
   });
 }
 
-/**
- * How forecast errors of net-demand totals scale: σ(F) = scale × (F + 1)^exponent for a forecast
- * total F over the block. Errors of busier periods are larger; the exponent says how much.
- */
+/** σ of the forecast's errors of lead-time and cycle net-demand totals. */
 export interface ErrorScale {
-  /** Scale of L-day totals. */
+  /** σ of L-day totals. */
   lead: number;
-  /** Scale of (L + R)-day totals. */
+  /** σ of (L + R)-day totals. */
   cycle: number;
-  /** How σ grows with the forecast total. */
-  exponent: number;
-  /** Whether the scales come from backtest errors (or a fallback). */
+  /** Whether σ comes from backtest errors (or a fallback). */
   fromBacktest: boolean;
 }
 
-/** Growth of σ with the forecast total: 1 = proportional (errors of counts grow with volume). */
-export const SIGMA_EXPONENT = Number(Deno.env.get("SIGMA_EXPONENT") ?? 1);
-
-/** σ of a block whose forecast net total is `total`. */
-export function sigmaAt(scale: number, exponent: number, total: number): number {
-  return scale * (Math.max(0, total) + 1) ** exponent;
-}
-
 /**
- * RMS of k-day total errors, each divided by (its forecast total + 1)^exponent, over all k-day
- * blocks of the windows; `undefined` when no window is k days long.
+ * RMS error of k-day totals over all k-day blocks of the windows (bias kept: a biased forecast
+ * needs more safety stock, not less), or `undefined` when no window is k days long.
  */
-export function blockScale(
+export function blockSigma(
   windows: readonly NetWindow[],
   restockRate: number,
   days: number,
-  exponent: number,
 ): number | undefined {
   let squares = 0;
   let count = 0;
   for (const window of windows) {
     const errors = netErrors(window, restockRate);
     for (let start = 0; start + days <= errors.length; start++) {
-      let error = 0;
-      let forecast = 0;
-      for (let h = start; h < start + days; h++) {
-        error += errors[h];
-        forecast += window.sales.forecast.mean[h] - restockRate * window.returns.forecast.mean[h];
-      }
-      squares += (error / (Math.max(0, forecast) + 1) ** exponent) ** 2;
+      let total = 0;
+      for (let h = start; h < start + days; h++) total += errors[h];
+      squares += total * total;
       count++;
     }
   }
@@ -87,9 +68,8 @@ export function blockScale(
 }
 
 /**
- * Error scales of the lead-time and cycle (L + R) totals. Without usable windows, falls back to
- * √days × the daily spread of recent net demand in `history` (sales − ρ · returns), relative to
- * its level — cautious, and flagged.
+ * σ of the lead-time and cycle (L + R) totals. Without usable windows, falls back to √days × the
+ * daily spread of recent net demand in `history` (sales − ρ · returns) — cautious, and flagged.
  */
 export function netSigmas(
   windows: readonly NetWindow[],
@@ -97,13 +77,10 @@ export function netSigmas(
   leadTime: number,
   cycle: number,
   history: { sales: ArrayLike<number>; returns: ArrayLike<number> },
-  exponent = SIGMA_EXPONENT,
 ): ErrorScale {
-  const lead = blockScale(windows, restockRate, leadTime, exponent);
-  const full = blockScale(windows, restockRate, cycle, exponent);
-  if (lead !== undefined && full !== undefined) {
-    return { lead, cycle: full, exponent, fromBacktest: true };
-  }
+  const lead = blockSigma(windows, restockRate, leadTime);
+  const full = blockSigma(windows, restockRate, cycle);
+  if (lead !== undefined && full !== undefined) return { lead, cycle: full, fromBacktest: true };
   const recent = Math.min(history.sales.length, 90);
   const values = Array.from({ length: recent }, (_, i) => {
     const t = history.sales.length - recent + i;
@@ -113,7 +90,5 @@ export function netSigmas(
   const sd = Math.sqrt(
     values.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, values.length - 1),
   );
-  const relative = (days: number) =>
-    sd * Math.sqrt(days) / (Math.max(0, mean * days) + 1) ** exponent;
-  return { lead: relative(leadTime), cycle: relative(cycle), exponent, fromBacktest: false };
+  return { lead: sd * Math.sqrt(leadTime), cycle: sd * Math.sqrt(cycle), fromBacktest: false };
 }

@@ -43,8 +43,20 @@ function isFile(path: string): boolean {
 }
 
 /**
+ * Where to look after the environment variables: `RETURNCAST_CHROMIUM_SEARCH` (colon-separated
+ * paths; empty to look nowhere else) when set, the usual install paths otherwise.
+ */
+export function chromiumSearchPaths(
+  env: Record<string, string> = Deno.env.toObject(),
+): readonly string[] {
+  const custom = env.RETURNCAST_CHROMIUM_SEARCH;
+  return custom === undefined ? CHROMIUM_PATHS : custom.split(":").filter((path) => path !== "");
+}
+
+/**
  * The Chromium executable to use: `CHROME_PATH`, then `PUPPETEER_EXECUTABLE_PATH`, then the
- * usual install paths — the first that exists and is a file — or `undefined` when there is none.
+ * search paths (see {@link chromiumSearchPaths}) — the first that exists and is a file — or
+ * `undefined` when there is none.
  *
  * @example
  * ```ts
@@ -54,7 +66,7 @@ function isFile(path: string): boolean {
  */
 export function findChromium(
   env: Record<string, string> = Deno.env.toObject(),
-  paths: readonly string[] = CHROMIUM_PATHS,
+  paths: readonly string[] = chromiumSearchPaths(env),
 ): string | undefined {
   const candidates = [env.CHROME_PATH, env.PUPPETEER_EXECUTABLE_PATH, ...paths];
   return candidates.find((path): path is string => !!path && isFile(path));

@@ -22,7 +22,7 @@ function plan(recommended: number[], order?: ProductPlan["order"], reorderPoint 
     productId: "P1",
     policy: "service-level",
     z: 1.645,
-    errorScale: { lead: 0, cycle: 0, exponent: 1, fromBacktest: true },
+    errorScale: { lead: 0, cycle: 0, fromBacktest: true },
     sigma: 0,
     levels,
     byPolicy: { "service-level": levels, multiplier: levels },

@@ -9,14 +9,13 @@ import {
   serviceLevelStock,
   sumAhead,
 } from "../../src/inventory/policy.ts";
-import { blockScale, type ErrorScale, sigmaAt } from "../../src/inventory/sigma.ts";
+import { blockSigma, type ErrorScale } from "../../src/inventory/sigma.ts";
 import { replay } from "../../src/inventory/simulate.ts";
 import { assert, assertAlmostEquals, assertEquals } from "../helpers/assert.ts";
 
 const flatScale = (lead: number, cycle: number): ErrorScale => ({
   lead,
   cycle,
-  exponent: 0,
   fromBacktest: true,
 });
 
@@ -56,9 +55,7 @@ Deno.test("multiplier: max(0, sales − returns) × factor, as the original desi
   assertEquals(levels.safetyStock, 6);
 });
 
-Deno.test("σ scales with the forecast total; errors of k-day blocks, RMS with bias kept", () => {
-  assertEquals(sigmaAt(2, 0, 100), 2);
-  assertEquals(sigmaAt(2, 1, 99), 200);
+Deno.test("σ: errors of k-day blocks, RMS with bias kept", () => {
   const window = (forecast: number[], actual: number[]) => ({
     forecast: {
       mean: Float64Array.from(forecast),
@@ -77,8 +74,8 @@ Deno.test("σ scales with the forecast total; errors of k-day blocks, RMS with b
     sales: window([5, 5, 5], [4, 4, 4]),
     returns: window([0, 0, 0], [0, 0, 0]),
   }];
-  assertEquals(blockScale(net, 0.8, 2, 0), 2);
-  assertEquals(blockScale(net, 0.8, 4, 0), undefined);
+  assertEquals(blockSigma(net, 0.8, 2), 2);
+  assertEquals(blockSigma(net, 0.8, 4), undefined);
 });
 
 Deno.test("the recommended level per day never goes below 0", () => {

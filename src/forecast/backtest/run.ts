@@ -11,7 +11,7 @@ import { modelsFor } from "../registry.ts";
 import type { BacktestPlan } from "./plan.ts";
 import type { SeriesBacktest } from "./series.ts";
 import { chooseModels, type ModelChoice } from "../select.ts";
-import type { BacktestJob, GlobalBacktestJob } from "../jobs.ts";
+import type { BacktestJob, GlobalBacktestJob, StoreOptions } from "../jobs.ts";
 import { isGlobal } from "../lstm/models.ts";
 import type { SeriesContext, Target } from "../types.ts";
 import { inlineExecutor, type JobExecutor } from "../parallel/pool.ts";
@@ -27,6 +27,8 @@ export interface BacktestOptions {
   seed: number;
   /** Where jobs run. @default this thread */
   executor?: JobExecutor;
+  /** Keep LSTM fits at the cutoffs in the model store (reused while the data is unchanged). */
+  store?: StoreOptions;
   /** Called after each finished series. */
   onSeries?: (done: SeriesBacktest) => void;
 }
@@ -77,6 +79,7 @@ export async function runBacktest(
         series: contextOf(product, target),
         plan,
         seed,
+        ...(options.store ? { store: options.store } : {}),
         ...extra(product),
       }));
     });

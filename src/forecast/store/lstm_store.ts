@@ -7,7 +7,7 @@
  * @module
  */
 
-import { basename, dirname, join } from "node:path";
+import { join } from "node:path";
 import type * as TF from "@tensorflow/tfjs";
 import { InputError } from "../../io/errors.ts";
 import { VERSION } from "../../version.ts";
@@ -15,6 +15,7 @@ import { loadTf } from "../lstm/tf.ts";
 import { type LstmState, TrainedLstm } from "../lstm/model.ts";
 import type { Metrics } from "../metrics.ts";
 import { sha256Hex } from "./fingerprint.ts";
+import { exists, recoverDirectory, writeDirectoryAtomic } from "../../io/write_dir_atomic.ts";
 
 /** Format of the saved files; bump when they change incompatibly. */
 export const STORE_FORMAT = 2;
@@ -93,22 +94,11 @@ export async function saveLstm(
     })),
     ...meta,
   };
-  const id = crypto.randomUUID().slice(0, 8);
-  const temp = `${dir}.tmp-${id}`;
-  const old = `${dir}.old-${id}`;
-  await Deno.mkdir(temp, { recursive: true });
-  try {
+  await writeDirectoryAtomic(dir, async (temp) => {
     await Deno.writeTextFile(join(temp, "model.json"), JSON.stringify(modelJson));
     await Deno.writeFile(join(temp, "weights.bin"), weights);
     await Deno.writeTextFile(join(temp, "metadata.json"), JSON.stringify(metadata, null, 2));
-    const hadOld = await exists(dir);
-    if (hadOld) await Deno.rename(dir, old);
-    await Deno.rename(temp, dir);
-    if (hadOld) await Deno.remove(old, { recursive: true });
-  } catch (error) {
-    await Deno.remove(temp, { recursive: true }).catch(() => {});
-    throw error;
-  }
+  });
 }
 
 /** Rewrites `metadata.json` with backtest metrics added. */
@@ -129,7 +119,8 @@ export async function loadLstm(
   dir: string,
   retrainHint: string,
 ): Promise<{ models: Map<string, TrainedLstm>; metadata: LstmMetadata } | undefined> {
-  if (!(await exists(dir)) && !(await recoverOld(dir))) return undefined;
+  await recoverDirectory(dir);
+  if (!(await exists(dir))) return undefined;
   const damaged = (why: string) =>
     new InputError(`saved model is damaged or incompatible (${why}); ${retrainHint}`, {
       file: dir,
@@ -173,30 +164,4 @@ export async function loadLstm(
   } catch (error) {
     throw damaged(error instanceof Error ? error.message.split("\n")[0] : String(error));
   }
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await Deno.stat(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Puts back `dir.old-*` when a save was interrupted between its two renames. */
-async function recoverOld(dir: string): Promise<boolean> {
-  const parent = dirname(dir);
-  const prefix = `${basename(dir)}.old-`;
-  try {
-    for await (const entry of Deno.readDir(parent)) {
-      if (entry.isDirectory && entry.name.startsWith(prefix)) {
-        await Deno.rename(join(parent, entry.name), dir);
-        return true;
-      }
-    }
-  } catch {
-    return false;
-  }
-  return false;
 }

@@ -1,0 +1,117 @@
+/**
+ * Everything `report` writes, as file contents: the HTML page, the CSVs and the JSON summaries,
+ * built from a planning run. Pure apart from reading nothing: the CLI writes the files.
+ * @module
+ */
+
+import type { SeriesSet } from "../data/series.ts";
+import { summarise } from "../data/summary.ts";
+import type { ImportSummary } from "../data/import/order_lines.ts";
+import { formatIsoDay } from "../data/dates.ts";
+import type { PlanningResult } from "../inventory/pipeline.ts";
+import type { AlertThresholds } from "../inventory/alerts.ts";
+import { formatAlertsCsv, formatDailyPlanCsv, formatPlanCsv } from "../inventory/output.ts";
+import { backtestSummary, formatBacktestCsv, formatForecastCsv } from "../forecast/output.ts";
+import { TFJS_VERSION, VERSION } from "../version.ts";
+import { reportFigures } from "./content.ts";
+import type { ReportContext, ReportOptions } from "./context.ts";
+import { renderReportHtml } from "./page.ts";
+
+/** The inputs of a report. */
+export interface ReportInput {
+  set: SeriesSet;
+  planning: PlanningResult;
+  options: ReportOptions;
+  thresholds: AlertThresholds;
+  importMeta?: ImportSummary;
+  /** SHA-256 of the data file. */
+  dataFingerprint: string;
+}
+
+/** The report's files (name → content), `report.pdf` aside. */
+export function buildReportFiles(input: ReportInput): Map<string, string> {
+  const { set, planning, options } = input;
+  const summary = summarise(set);
+  const index = new Map(set.products.map((p, i) => [p.id, i]));
+  const ctx: ReportContext = {
+    ...planning,
+    options,
+    set,
+    summary,
+    importMeta: input.importMeta,
+    figures: reportFigures(set, planning, options.horizon, options.detailLimit),
+    thresholds: input.thresholds,
+    versions: { returncast: VERSION, deno: Deno.version.deno, tfjs: TFJS_VERSION },
+    indexOf: (id) => index.get(id)!,
+  };
+  const tables = planning.forecast.tables.map((t) => ({
+    ...t,
+    forecast: {
+      mean: t.forecast.mean.subarray(0, options.horizon),
+      lo80: t.forecast.lo80.subarray(0, options.horizon),
+      hi80: t.forecast.hi80.subarray(0, options.horizon),
+      lo95: t.forecast.lo95.subarray(0, options.horizon),
+      hi95: t.forecast.hi95.subarray(0, options.horizon),
+    },
+  }));
+  const backtest = planning.forecast.backtest;
+  const metrics = backtest
+    ? backtestSummary(backtest.series, backtest.choices, {
+      cutoffs: backtest.plan.cutoffs.map(formatIsoDay),
+    })
+    : undefined;
+  const files = new Map<string, string>();
+  files.set("report.html", renderReportHtml(ctx));
+  files.set("forecast.csv", formatForecastCsv(tables));
+  files.set("plan.csv", formatPlanCsv(planning.plans, options.settings));
+  files.set("plan_daily.csv", formatDailyPlanCsv(planning.plans));
+  files.set("alerts.csv", formatAlertsCsv(planning.alerts));
+  if (backtest) files.set("backtest.csv", formatBacktestCsv(backtest.series));
+  if (planning.simulation) {
+    files.set("simulation.json", JSON.stringify(planning.simulation, null, 2) + "\n");
+  }
+  files.set(
+    "summary.json",
+    JSON.stringify(
+      {
+        parameters: {
+          title: options.title,
+          run_date: options.runDate,
+          horizon: options.horizon,
+          policy: options.policy,
+          lead_time: options.settings.leadTime,
+          review_period: options.settings.reviewPeriod,
+          restock_rate: options.settings.restockRate,
+          service_level: options.settings.serviceLevel,
+          safety_factor: options.settings.safetyFactor,
+          holding_cost: options.costs.holding,
+          shortage_cost: options.costs.shortage,
+          models: options.candidates,
+          seed: options.seed,
+        },
+        data: {
+          source: options.dataLabel,
+          sha256: input.dataFingerprint,
+          products: summary.products.length,
+          first: formatIsoDay(summary.first),
+          last: formatIsoDay(summary.last),
+          filled_days: summary.filledDays,
+        },
+        versions: ctx.versions,
+        totals: ctx.figures.total,
+        metrics: metrics?.metrics ?? [],
+        choices: planning.forecast.reasons.map((r) => ({
+          product_id: r.productId,
+          target: r.target,
+          model: r.model,
+          reason: r.reason,
+        })),
+        simulation: planning.simulation?.policies ?? {},
+        alerts: planning.alerts.length,
+      },
+      null,
+      2,
+    ) + "\n",
+  );
+  return files;
+}

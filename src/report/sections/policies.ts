@@ -1,0 +1,91 @@
+/**
+ * The policy comparison from the simulation: the service-level policy against the original
+ * multiplier rule at its factor, and against the multiplier with the factor that reaches the same
+ * fill rate — so the stock each needs for the same service reads side by side.
+ * @module
+ */
+
+import { type Html, html } from "../html.ts";
+import type { ReportContext } from "../context.ts";
+import { decimal, percent, units } from "../format.ts";
+
+const LABELS: Record<string, string> = {
+  "service-level": "service level (order-up-to, σ from forecast errors)",
+  "multiplier": "multiplier (original rule)",
+  "multiplier-matched": "multiplier at the same fill rate",
+};
+
+/** The policies section. */
+export function policiesSection(ctx: ReportContext): Html {
+  const simulation = ctx.simulation;
+  if (!simulation) {
+    return html`
+      <section id="policies">
+        <h2>Inventory policies compared</h2>
+        <p>No simulation: the data is too short for a backtest.</p>
+      </section>
+    `;
+  }
+  const rows = Object.entries(simulation.policies).map(([name, f]) =>
+    html`
+      <tr>
+        <td>${LABELS[name] ?? name}</td>
+        <td>${f.factor === undefined ? "" : decimal(f.factor, 2)}</td>
+        <td>${percent(f.fill_rate)}</td>
+        <td>${units(f.stockout_days)}</td>
+        <td>${decimal(f.avg_on_hand)}</td>
+        <td>${units(f.holding_cost)}</td>
+        <td>${units(f.shortage_cost)}</td>
+        <td>${units(f.total_cost)}</td>
+      </tr>
+    `
+  );
+  const service = simulation.policies["service-level"];
+  const matched = simulation.policies["multiplier-matched"];
+  const saving = matched && matched.avg_on_hand > 0
+    ? 1 - service.avg_on_hand / matched.avg_on_hand
+    : NaN;
+  const verdict = Number.isFinite(saving)
+    ? saving >= 0
+      ? html`At the same fill rate (${percent(service.fill_rate)}) the service-level policy holds
+<strong>${percent(saving)} less stock</strong> on average than the multiplier rule (factor ${
+        decimal(matched.factor ?? NaN, 2)
+      }).`
+      : html`At the same fill rate (${percent(service.fill_rate)}) the multiplier rule (factor ${
+        decimal(matched.factor ?? NaN, 2)
+      }) holds ${percent(-saving)} less stock than the service-level policy on this data.`
+    : "";
+  const p = simulation.parameters as Record<string, number>;
+  return html`
+    <section id="policies">
+      <h2>Inventory policies compared</h2>
+      <p>Each policy was replayed over the ${p.windows} backtest windows of ${p
+        .days_per_window} days: stock set from
+    the forecast made at each cutoff, orders every ${p.review_period} days arriving after ${p
+      .lead_time} days,
+    ${percent(
+      p.restock_rate,
+      0,
+    )} of returns back on the shelf the day they come back, unmet demand lost.</p>
+      <div class="callout">${verdict}</div>
+      <table>
+        <thead>
+          <tr>
+            <th>policy</th>
+            <th>factor</th>
+            <th>fill rate</th>
+            <th>stockout days</th>
+            <th>average on hand (units per product)</th>
+            <th>holding cost</th>
+            <th>shortage cost</th>
+            <th>total cost</th>
+          </tr>
+        </thead>
+        <tbody>${rows}</tbody>
+      </table>
+      <p class="note">Costs: ${p.holding_cost} per unit on hand per day, ${p
+        .shortage_cost} per unit of lost sales.
+    Stockout days count product-days with unmet demand.</p>
+    </section>
+  `;
+}

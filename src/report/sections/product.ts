@@ -1,0 +1,190 @@
+/**
+ * One product's page: sales and returns charts (last 90 days and the forecast with 80 % and 95 %
+ * bands), the inventory chart, the first 14 days of the forecast, the backtest leaderboard with
+ * the chosen model marked, and the product's alerts.
+ * @module
+ */
+
+import { type Html, html, raw } from "../html.ts";
+import type { ReportContext } from "../context.ts";
+import { decimal, percent, productAnchor, units } from "../format.ts";
+import { forecastChart, inventoryChart } from "../charts.ts";
+import { formatIsoDay } from "../../data/dates.ts";
+import type { Target } from "../../forecast/types.ts";
+import { metricsOf } from "../../forecast/metrics.ts";
+import { alertRows } from "./alerts.ts";
+import { sumAhead } from "../../inventory/policy.ts";
+
+const HISTORY_DAYS = 90;
+const TABLE_DAYS = 14;
+
+function seriesChart(ctx: ReportContext, productId: string, target: Target): string {
+  const product = ctx.set.products[ctx.indexOf(productId)];
+  const values = target === "sales" ? product.sales : product.returns;
+  const from = Math.max(0, values.length - HISTORY_DAYS);
+  const table = ctx.forecast.tables.find((t) => t.productId === productId && t.target === target)!;
+  const f = table.forecast;
+  return forecastChart({
+    title: `${productId}: ${target}`,
+    unit: target === "sales" ? "units sold per day" : "units returned per day",
+    history: Array.from(
+      values.subarray(from),
+      (value, i) => ({ date: formatIsoDay(product.start + from + i), value }),
+    ),
+    forecast: Array.from({ length: ctx.options.horizon }, (_, h) => ({
+      date: formatIsoDay(table.firstDay + h),
+      mean: f.mean[h],
+      lo80: f.lo80[h],
+      hi80: f.hi80[h],
+      lo95: f.lo95[h],
+      hi95: f.hi95[h],
+    })),
+  });
+}
+
+function inventoryFigure(ctx: ReportContext, productId: string): Html {
+  const plan = ctx.plans.find((p) => p.productId === productId)!;
+  const cycle = ctx.options.settings.leadTime + ctx.options.settings.reviewPeriod;
+  const sales =
+    ctx.forecast.tables.find((t) => t.productId === productId && t.target === "sales")!.forecast
+      .mean;
+  const returns =
+    ctx.forecast.tables.find((t) => t.productId === productId && t.target === "returns")!.forecast
+      .mean;
+  const perDay = plan.policy === "multiplier";
+  const svg = inventoryChart({
+    title: `${productId}: inventory`,
+    unit: perDay ? "units per day" : `units (sales, returns: next ${cycle} days)`,
+    days: Array.from(plan.daily.recommended, (inventory, t) => ({
+      date: formatIsoDay(plan.firstDay + t),
+      sales: perDay ? sales[t] : sumAhead(sales, t, cycle),
+      returns: perDay ? returns[t] : sumAhead(returns, t, cycle),
+      inventory,
+    })),
+    reorderPoint: perDay ? undefined : plan.levels.reorderPoint,
+  });
+  const caption = perDay
+    ? "Recommended inventory per day = (forecast sales − forecast returns) × safety factor (the original rule)."
+    : `Recommended inventory = the level to order up to on each day: forecast net demand (sales − ${ctx.options.settings.restockRate} × returns) over the next ${cycle} days (lead time + review period) plus safety stock. Sales and returns are
+drawn as totals over those ${cycle} days, the period each order must cover.`;
+  return html`<figure>${raw(svg)}<figcaption>${caption}</figcaption></figure>`;
+}
+
+function forecastTable(ctx: ReportContext, productId: string): Html {
+  const plan = ctx.plans.find((p) => p.productId === productId)!;
+  const table = (target: Target) =>
+    ctx.forecast.tables.find((t) => t.productId === productId && t.target === target)!;
+  const s = table("sales").forecast;
+  const r = table("returns").forecast;
+  const rows = Array.from({ length: Math.min(TABLE_DAYS, ctx.options.horizon) }, (_, h) =>
+    html`
+      <tr>
+        <td>${formatIsoDay(plan.firstDay + h)}</td>
+        <td>${decimal(s.mean[h])}</td>
+        <td>${decimal(s.lo80[h], 0)}–${decimal(s.hi80[h], 0)}</td>
+        <td>${decimal(r.mean[h])}</td>
+        <td>${decimal(r.lo80[h], 0)}–${decimal(r.hi80[h], 0)}</td>
+        <td>${units(plan.daily.recommended[h])}</td>
+      </tr>
+    `);
+  return html`
+    <table>
+      <thead>
+        <tr>
+          <th>date</th>
+          <th>sales</th>
+          <th>sales 80 % interval</th>
+          <th>returns</th>
+          <th>returns 80 % interval</th>
+          <th>recommended inventory</th>
+        </tr>
+      </thead>
+      <tbody>${rows}</tbody>
+    </table>
+    <p
+      class="note">First ${rows.length} days; all ${ctx.options
+        .horizon} days with 95 % intervals are in forecast.csv and plan_daily.csv.</p>
+  `;
+}
+
+function leaderboard(ctx: ReportContext, productId: string, target: Target): Html {
+  const chosen = ctx.forecast.reasons.find((r) =>
+    r.productId === productId && r.target === target
+  )!;
+  const entries = (ctx.forecast.backtest?.series ?? [])
+    .filter((s) => s.productId === productId && s.target === target && s.windows.length > 0)
+    .map((s) => ({ model: s.model, m: metricsOf(s.windows) }))
+    .sort((a, b) => a.m.rmsse - b.m.rmsse);
+  if (entries.length === 0) return html`<p class="note">${target}: ${chosen.reason}.</p>`;
+  const rows = entries.map(({ model, m }) =>
+    html`
+      <tr class="${model === chosen.model ? "chosen" : ""}">
+        <td>${model}</td>
+        <td>${decimal(m.mae, 2)}</td>
+        <td>${percent(m.wape)}</td>
+        <td>${percent(m.wape_week)}</td>
+        <td>${decimal(m.rmsse, 3)}</td>
+        <td>${percent(m.bias)}</td>
+        <td>${percent(m.coverage80, 0)}</td>
+        <td>${percent(m.coverage95, 0)}</td>
+      </tr>
+    `
+  );
+  return html`
+    <div class="block">
+      <h3>Backtest: ${target}</h3>
+      <table>
+        <thead>
+          <tr>
+            <th>model</th>
+            <th>MAE</th>
+            <th>WAPE</th>
+            <th>WAPE 7-day</th>
+            <th>RMSSE</th>
+            <th>bias</th>
+            <th>80 % cover</th>
+            <th>95 % cover</th>
+          </tr>
+        </thead>
+        <tbody>${rows}</tbody>
+      </table>
+      <p class="note">Chosen: ${chosen.model} — ${chosen.reason}.</p>
+    </div>
+  `;
+}
+
+/** One product's section. */
+export function productSection(ctx: ReportContext, productId: string): Html {
+  const figures = ctx.figures.products.find((p) => p.productId === productId)!;
+  const plan = ctx.plans.find((p) => p.productId === productId)!;
+  const alerts = ctx.alerts.filter((a) => a.productId === productId);
+  return html`<section class="product" id="${productAnchor(ctx.indexOf(productId))}">
+<h2>Product ${productId}</h2>
+<p>Next ${ctx.options.horizon} days: <strong>${decimal(figures.salesPerDay)}</strong> sales and
+<strong>${decimal(figures.returnsPerDay)}</strong> returns per day (return rate ${
+    percent(figures.returnRate)
+  }).
+Order up to <strong>${units(plan.levels.orderUpTo)}</strong> units (safety stock ${
+    units(plan.levels.safetyStock)
+  },
+reorder point ${units(plan.levels.reorderPoint)})${
+    plan.order ? html`; order <strong>${units(plan.order.quantity)}</strong> now` : ""
+  }. Simulated fill rate ${percent(figures.fillRate)}.</p>
+${
+    alerts.length > 0
+      ? html`
+        <table>
+          <tbody>${alertRows(alerts, false)}</tbody>
+        </table>
+      `
+      : ""
+  }
+<figure>${raw(seriesChart(ctx, productId, "sales"))}</figure>
+<figure>${raw(seriesChart(ctx, productId, "returns"))}</figure>
+${inventoryFigure(ctx, productId)}
+<h3>Forecast</h3>
+${forecastTable(ctx, productId)}
+${leaderboard(ctx, productId, "sales")}
+${leaderboard(ctx, productId, "returns")}
+</section>`;
+}
