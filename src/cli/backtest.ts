@@ -8,7 +8,14 @@
 import { dirname, join } from "node:path";
 import type { Command } from "./args.ts";
 import { dateFlag, integerFlag, listFlag, requiredString } from "./args.ts";
-import { checkModels, DATA_FLAGS, loadData, progressHooks, seedFlag } from "./common.ts";
+import {
+  calendarFor,
+  checkModels,
+  DATA_FLAGS,
+  loadData,
+  progressHooks,
+  seedFlag,
+} from "./common.ts";
 import { Progress } from "./progress.ts";
 import { backtestDataset, DEFAULT_CANDIDATES } from "../forecast/pipeline.ts";
 import { backtestSummary, formatBacktestCsv } from "../forecast/output.ts";
@@ -61,7 +68,11 @@ export const backtestCommand: Command = {
     };
     const set = await loadData(values);
     const progress = new Progress(values.quiet === true);
-    const result = await backtestDataset(set, options, progressHooks(progress));
+    const result = await backtestDataset(
+      set,
+      { ...options, calendar: calendarFor(set, values) },
+      progressHooks(progress),
+    );
     const summary = backtestSummary(result.series, result.choices, {
       data: set.source,
       horizon: options.horizon,

@@ -13,6 +13,8 @@ import { findModel, modelNames } from "../forecast/registry.ts";
 import type { PipelineHooks } from "../forecast/pipeline.ts";
 import type { Progress } from "./progress.ts";
 import { DEFAULT_MODELS_DIR } from "../forecast/store/paths.ts";
+import { type Calendar, detectCalendar } from "../data/calendar.ts";
+import { parseIsoDay } from "../data/dates.ts";
 
 /** `--data`, `--products`, `--seed`, `--quiet`. */
 export const DATA_FLAGS: FlagSpecs = {
@@ -25,6 +27,11 @@ export const DATA_FLAGS: FlagSpecs = {
   products: { type: "string", value: "IDS", help: "only these products (comma-separated)" },
   seed: { type: "string", value: "N", default: "42", help: "seed for weights, dropout, shuffling" },
   quiet: { type: "boolean", help: "no progress on stderr" },
+  closed: {
+    type: "string",
+    value: "DATES",
+    help: "extra closed dates, YYYY-MM-DD comma-separated (closed days are also detected)",
+  },
 };
 
 /** `--models-dir`. */
@@ -57,6 +64,18 @@ export function selectProducts(set: SeriesSet, ids: string[] | undefined): Serie
   }
   const wanted = new Set(ids);
   return { ...set, products: set.products.filter((p) => wanted.has(p.id)) };
+}
+
+/** The shop's calendar: closed days detected in the data plus `--closed` dates. */
+export function calendarFor(set: SeriesSet, values: FlagValues): Calendar {
+  const listed = (listFlag(values, "closed") ?? []).map((text) => {
+    const day = parseIsoDay(text);
+    if (day === undefined) {
+      throw new InputError(`--closed: ${JSON.stringify(text)} is not a date in YYYY-MM-DD form`);
+    }
+    return day;
+  });
+  return detectCalendar(set, listed);
 }
 
 /** Reads `--seed`. */

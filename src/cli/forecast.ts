@@ -8,6 +8,7 @@
 import type { Command } from "./args.ts";
 import { integerFlag, listFlag, optionalString } from "./args.ts";
 import {
+  calendarFor,
   checkModels,
   DATA_FLAGS,
   loadData,
@@ -63,7 +64,11 @@ export const forecastCommand: Command = {
     };
     const set = await loadData(values);
     const progress = new Progress(values.quiet === true);
-    const result = await forecastDataset(set, options, progressHooks(progress));
+    const result = await forecastDataset(
+      set,
+      { ...options, calendar: calendarFor(set, values) },
+      progressHooks(progress),
+    );
     const csv = formatForecastCsv(result.tables);
     const out = optionalString(values, "out");
     if (out) {

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import type { Command } from "./args.ts";
 import { integerFlag, listFlag, optionalString, requiredString } from "./args.ts";
 import {
+  calendarFor,
   checkModels,
   DATA_FLAGS,
   loadData,
@@ -67,6 +68,7 @@ export const planCommand: Command = {
     const set = await loadData(values);
     const meta = await readImportMeta(optionalString(values, "data") ?? DEFAULT_DATA_PATH);
     const progress = new Progress(values.quiet === true);
+    const calendar = calendarFor(set, values);
     if (positions) {
       const unknown = [...positions.keys()].filter((id) => !set.products.some((p) => p.id === id));
       if (unknown.length > 0) {
@@ -86,6 +88,7 @@ export const planCommand: Command = {
       positions,
       simulate: values.simulate === true,
       droppedMegaOrders: megaOrdersByProduct(meta?.megaOrders),
+      calendar,
     }, progressHooks(progress));
     const written = [join(out, "plan.csv"), join(out, "plan_daily.csv"), join(out, "alerts.csv")];
     await writeFileAtomic(written[0], formatPlanCsv(result.plans, parsed.settings));

@@ -10,6 +10,7 @@ import { basename, join } from "node:path";
 import type { Command } from "./args.ts";
 import { integerFlag, listFlag, optionalString } from "./args.ts";
 import {
+  calendarFor,
   checkModels,
   DATA_FLAGS,
   progressHooks,
@@ -92,6 +93,7 @@ export const reportCommand: Command = {
     progress.stage(`read ${dataPath}`);
     const set = selectProducts(await readDaily(dataPath), listFlag(values, "products"));
     const importMeta = await readImportMeta(dataPath);
+    const calendar = calendarFor(set, values);
     const dataName = basename(dataPath).replace(/\.csv(\.gz)?$/i, "");
     const runDate = new Date().toISOString().slice(0, 10);
     const out = optionalString(values, "out") ?? join("reports", `${dataName}-${runDate}`);
@@ -109,6 +111,7 @@ export const reportCommand: Command = {
       positions,
       simulate: true,
       droppedMegaOrders: megaOrdersByProduct(importMeta?.megaOrders),
+      calendar,
     }, progressHooks(progress));
 
     progress.stage("render the report");
@@ -130,6 +133,7 @@ export const reportCommand: Command = {
       },
       thresholds: parsed.thresholds,
       importMeta,
+      calendar,
       dataFingerprint: await sha256Hex(await Deno.readFile(dataPath)),
     });
     const chromium = values["no-pdf"] ? undefined : findChromium();

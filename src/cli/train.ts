@@ -6,7 +6,14 @@
 
 import type { Command } from "./args.ts";
 import { integerFlag, optionalString } from "./args.ts";
-import { DATA_FLAGS, loadData, progressHooks, seedFlag, STORE_FLAGS } from "./common.ts";
+import {
+  calendarFor,
+  DATA_FLAGS,
+  loadData,
+  progressHooks,
+  seedFlag,
+  STORE_FLAGS,
+} from "./common.ts";
 import { Progress } from "./progress.ts";
 import { InputError } from "../io/errors.ts";
 import { contextOf } from "../forecast/context.ts";
@@ -61,15 +68,16 @@ export const trainCommand: Command = {
       );
     }
     const store = { root, mode: "retrain" as const };
+    const calendar = calendarFor(set, values);
     const common = { model, horizon: 28, seed, store, ...(epochs ? { epochs } : {}) };
     const jobs: (ForecastJob | GlobalForecastJob)[] = [];
     for (const target of ["sales", "returns"] as const) {
       if (isGlobal(model)) {
-        const histories = set.products.map((p) => contextOf(p, target));
+        const histories = set.products.map((p) => contextOf(p, target, calendar));
         jobs.push({ kind: "forecast-global", histories, ...common });
       } else {
         for (const product of set.products) {
-          jobs.push({ kind: "forecast", history: contextOf(product, target), ...common });
+          jobs.push({ kind: "forecast", history: contextOf(product, target, calendar), ...common });
         }
       }
     }

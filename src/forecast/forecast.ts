@@ -1,6 +1,6 @@
 /**
  * The one call every model answers: history in, horizon out — a {@link Forecast} with the mean
- * and 80 %/95 % intervals from the fitted model's own rolling-origin errors.
+ * and 80 %/95 % intervals from the fitted model's own rolling-origin errors, 0 on closed days.
  * @module
  */
 
@@ -30,7 +30,24 @@ export function forecastWithIntervals(
     minContext: model.minHistory,
     from: fitted.calibrationFrom,
   });
-  return intervalsFrom(mean, residuals);
+  return closeDays(intervalsFrom(mean, residuals), context);
+}
+
+/** Sets the forecast to 0 on the days the context's open mask marks closed. */
+export function closeDays(forecast: Forecast, context: SeriesContext): Forecast {
+  const open = context.open;
+  const n = context.values.length;
+  if (!open) return forecast;
+  for (let h = 0; h < forecast.mean.length && n + h < open.length; h++) {
+    if (open[n + h]) continue;
+    forecast.mean[h] =
+      forecast.lo80[h] =
+      forecast.hi80[h] =
+      forecast.lo95[h] =
+      forecast.hi95[h] =
+        0;
+  }
+  return forecast;
 }
 
 /**

@@ -39,12 +39,18 @@ export interface Metrics {
   days: number;
 }
 
-/** The scales of a history (falls back to the mean level, then 1, for flat or empty series). */
+/**
+ * The scales of a history, counted from its first non-zero day as in the M5 competition (days
+ * before a product was launched say nothing about its error); falls back to the mean level, then
+ * 1, for flat or empty series.
+ */
 export function naiveScales(values: Float64Array): NaiveScales {
+  let first = 0;
+  while (first < values.length && values[first] === 0) first++;
   let abs = 0;
   let sq = 0;
   let count = 0;
-  for (let t = 7; t < values.length; t++) {
+  for (let t = first + 7; t < values.length; t++) {
     const d = values[t] - values[t - 7];
     abs += Math.abs(d);
     sq += d * d;

@@ -19,9 +19,11 @@ import type { SeriesBacktest } from "./backtest/series.ts";
 import { lastDay } from "../data/series.ts";
 import { datasetLagShape } from "./lag_shape.ts";
 import { metricsOf } from "./metrics.ts";
+import type { Calendar } from "../data/calendar.ts";
 
 /** Models `auto` compares by default (the original-design LSTM is slow; ask for it by name). */
 export const DEFAULT_CANDIDATES = [
+  "zero",
   "naive",
   "snaive7",
   "ma28",
@@ -58,6 +60,8 @@ export interface DatasetBacktestOptions {
   seed: number;
   /** Keep LSTM fits at the cutoffs in this store. */
   store?: StoreOptions;
+  /** Open and closed days (see `data/calendar.ts`). */
+  calendar?: Calendar;
 }
 
 /** Backtests a dataset with progress and the right executor. */
@@ -92,6 +96,7 @@ export async function backtestDataset(
       models: options.models,
       seed: options.seed,
       store: options.store,
+      calendar: options.calendar,
       executor: own,
       onSeries: (done: SeriesBacktest) =>
         hooks.step?.(jobWeight(done.model), `${done.model} ${done.productId} ${done.target}`),
@@ -117,6 +122,8 @@ export interface DatasetForecastOptions {
   store?: StoreOptions;
   /** Most LSTM epochs (overrides the design's). */
   epochs?: number;
+  /** Open and closed days (see `data/calendar.ts`). */
+  calendar?: Calendar;
 }
 
 /** What {@link forecastDataset} produced. */
@@ -151,6 +158,7 @@ export async function forecastDataset(
           models: options.candidates,
           seed: options.seed,
           store: options.store,
+          calendar: options.calendar,
         },
         hooks,
         executor,
@@ -165,7 +173,7 @@ export async function forecastDataset(
       reasons.find((r) => r.productId === id && r.target === target)!.model;
     const shape = datasetLagShape(set);
     const historyOf = (i: number, target: Target) => {
-      const history = contextOf(set.products[i], target);
+      const history = contextOf(set.products[i], target, options.calendar, options.horizon);
       return target === "returns" && shape ? { ...history, returnLagShape: shape } : history;
     };
     const common = {

@@ -11,16 +11,20 @@ import { movingAverageModel } from "./models/moving_average.ts";
 import { etsModel } from "./models/ets.ts";
 import { crostonModel, tsbModel } from "./models/intermittent.ts";
 import { lagModel } from "./models/lag.ts";
+import { zeroModel } from "./models/zero.ts";
+import { comboModel } from "./models/combination.ts";
 import { lstmDirectModel, lstmGlobalModel, lstmSeedModel } from "./lstm/models.ts";
 
 /** The baseline models, simplest first (ties in model choice go to the simpler model). */
 export const BASELINE_MODELS: readonly ForecastModel[] = [
+  zeroModel,
   naiveModel,
   seasonalNaiveModel,
   movingAverageModel,
   crostonModel,
   tsbModel,
   etsModel,
+  comboModel,
   lagModel,
 ];
 

@@ -48,10 +48,15 @@ export interface SeriesContext {
    */
   returnLagShape?: Float64Array;
   /**
-   * 1 where the shop was open, 0 where it was closed, over `values` and then the horizon
-   * (length `values.length + horizon`); absent means open every day.
+   * 1 where the shop was open, 0 where it was closed, over `values` and possibly the days after
+   * (the horizon: forecasts are 0 on closed days); absent means open every day.
    */
   open?: Uint8Array;
+  /**
+   * The history as it happened, when `values` and `sales` are cleaned (closed days filled, spikes
+   * capped): forecasts are judged against these.
+   */
+  raw?: { values: Float64Array; sales: Float64Array; closedWeekdays: readonly number[] };
 }
 
 /** Progress of a model that trains in epochs. */

@@ -8,6 +8,7 @@
 
 import { type ProductSeries, type SeriesSet, sum } from "../data/series.ts";
 import { formatIsoDay } from "../data/dates.ts";
+import { type Calendar, isOpen } from "../data/calendar.ts";
 import type { DatasetForecast } from "../forecast/pipeline.ts";
 import { metricsOf } from "../forecast/metrics.ts";
 import type { Target } from "../forecast/types.ts";
@@ -68,12 +69,25 @@ export interface AlertInput {
   thresholds: AlertThresholds;
   /** Mega-orders the import dropped, by product. */
   droppedMegaOrders?: Map<string, number>;
+  /** Open and closed days: closed days do not count as days without sales. */
+  calendar?: Calendar;
 }
 
 const pct = (value: number) => `${(value * 100).toFixed(1)} %`;
 
-function recent(values: Float64Array, days = RECENT_DAYS): Float64Array {
-  return values.subarray(Math.max(0, values.length - days));
+/** The open days among the last `days` of a product's history. */
+function recentOpen(
+  product: ProductSeries,
+  values: Float64Array,
+  calendar: Calendar | undefined,
+  days = RECENT_DAYS,
+): Float64Array {
+  const from = Math.max(0, values.length - days);
+  const kept: number[] = [];
+  for (let i = from; i < values.length; i++) {
+    if (!calendar || isOpen(calendar, product.start + i)) kept.push(values[i]);
+  }
+  return Float64Array.from(kept);
 }
 
 /** Raises the alerts of every product, most severe first (then by product and rule). */
@@ -98,8 +112,8 @@ function productAlerts(
   const t = input.thresholds;
   const out: Alert[] = [];
   const add = (alert: Omit<Alert, "productId">) => out.push({ productId: product.id, ...alert });
-  const sales = recent(product.sales);
-  const returns = recent(product.returns);
+  const sales = recentOpen(product, product.sales, input.calendar);
+  const returns = recentOpen(product, product.returns, input.calendar);
   const sold = sum(sales);
 
   const rate = sold > 0 ? sum(returns) / sold : 0;
@@ -109,7 +123,7 @@ function productAlerts(
       rule: "high-return-rate",
       value: rate,
       threshold: t.returnRate,
-      message: `returns were ${pct(rate)} of sales over the last ${sales.length} days ` +
+      message: `returns were ${pct(rate)} of sales over the last ${sales.length} open days ` +
         `(threshold ${pct(t.returnRate)})`,
       action:
         "look into why this product comes back (quality, description, sizing) before reordering",
@@ -128,7 +142,7 @@ function productAlerts(
         `daily sales vary by ${pct(sd / mean)} of their mean (sd ${sd.toFixed(1)}, mean ${
           mean.toFixed(1)
         }) ` +
-        `over the last ${sales.length} days`,
+        `over the last ${sales.length} open days`,
       action: "expect wide forecast intervals; keep the safety stock the service-level policy sets",
     });
   }
@@ -207,7 +221,7 @@ function productAlerts(
       rule: "intermittent-demand",
       value: zeroShare,
       threshold: t.zeroShare,
-      message: `no sales on ${pct(zeroShare)} of the last ${sales.length} days`,
+      message: `no sales on ${pct(zeroShare)} of the last ${sales.length} open days`,
       action: "daily forecasts are averages of rare orders; plan in weekly or monthly totals",
     });
   }

@@ -11,6 +11,7 @@ import { planInventory, type ProductPlan, type StockPosition } from "./plan.ts";
 import type { PolicyName, PolicySettings } from "./policy.ts";
 import { type Alert, type AlertThresholds, raiseAlerts } from "./alerts.ts";
 import { type Costs, simulatePolicies, type SimulationResult } from "./compare.ts";
+import type { Calendar } from "../data/calendar.ts";
 
 /**
  * The backtest behind planning: 12 weekly cutoffs. Many overlapping windows give σ and the
@@ -35,6 +36,8 @@ export interface PlanningOptions {
   positions?: Map<string, StockPosition>;
   simulate: boolean;
   droppedMegaOrders?: Map<string, number>;
+  /** Open and closed days. */
+  calendar?: Calendar;
 }
 
 /** Everything a planning run produced. */
@@ -59,6 +62,7 @@ export async function runPlanning(
     backtest: { ...options.backtest, refitEvery: 0 },
     seed: options.seed,
     store: options.store,
+    calendar: options.calendar,
   }, hooks);
   hooks.stage?.("plan inventory and raise alerts", 0, 0);
   const plans = planInventory(
@@ -75,6 +79,7 @@ export async function runPlanning(
     plans,
     thresholds: options.thresholds,
     droppedMegaOrders: options.droppedMegaOrders,
+    calendar: options.calendar,
   });
   let simulation: SimulationResult | undefined;
   if (options.simulate) {

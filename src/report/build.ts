@@ -16,6 +16,8 @@ import { TFJS_VERSION, VERSION } from "../version.ts";
 import { reportFigures } from "./content.ts";
 import type { ReportContext, ReportOptions } from "./context.ts";
 import { renderReportHtml } from "./page.ts";
+import type { Calendar } from "../data/calendar.ts";
+import { cleaningReport } from "../forecast/context.ts";
 
 /** The inputs of a report. */
 export interface ReportInput {
@@ -24,6 +26,8 @@ export interface ReportInput {
   options: ReportOptions;
   thresholds: AlertThresholds;
   importMeta?: ImportSummary;
+  /** Open and closed days (cleaning and closed-day handling are described from it). */
+  calendar: Calendar;
   /** SHA-256 of the data file. */
   dataFingerprint: string;
 }
@@ -41,6 +45,8 @@ export function buildReportFiles(input: ReportInput): Map<string, string> {
     importMeta: input.importMeta,
     figures: reportFigures(set, planning, options.horizon, options.detailLimit),
     thresholds: input.thresholds,
+    calendar: input.calendar,
+    cleaning: new Map(set.products.map((p) => [p.id, cleaningReport(p, input.calendar)])),
     versions: { returncast: VERSION, deno: Deno.version.deno, tfjs: TFJS_VERSION },
     indexOf: (id) => index.get(id)!,
   };

@@ -11,6 +11,8 @@ import type { PolicyName, PolicySettings } from "../inventory/policy.ts";
 import type { Costs } from "../inventory/compare.ts";
 import type { ReportFigures } from "./content.ts";
 import type { AlertThresholds } from "../inventory/alerts.ts";
+import type { Calendar } from "../data/calendar.ts";
+import type { CleaningReport } from "../forecast/context.ts";
 
 /** What the user asked for, as the report states it. */
 export interface ReportOptions {
@@ -37,6 +39,10 @@ export interface ReportContext extends PlanningResult {
   importMeta?: ImportSummary;
   figures: ReportFigures;
   thresholds: AlertThresholds;
+  /** Open and closed days. */
+  calendar: Calendar;
+  /** Per product: what cleaning changed before the models saw the history. */
+  cleaning: Map<string, CleaningReport>;
   versions: { returncast: string; deno: string; tfjs: string };
   /** Index of a product in the set (for anchors). */
   indexOf(productId: string): number;

@@ -6,7 +6,7 @@
  */
 
 import type { FittedModel, ForecastModel, SeriesContext, TrainingProgress } from "../types.ts";
-import { truncateContext } from "../context.ts";
+import { historyUpTo } from "../context.ts";
 import type { BacktestPlan } from "./plan.ts";
 import { backtestSeries, type SeriesBacktest } from "./series.ts";
 import { type TrainedLstm, trainSharedLstm } from "../lstm/model.ts";
@@ -29,7 +29,7 @@ export async function backtestGlobal(
     const cached = trainedAt.get(cutoff);
     if (cached) return cached;
     const histories = series
-      .map((s) => truncateContext(s, cutoff - s.start + 1))
+      .map((s) => historyUpTo(s, cutoff - s.start + 1))
       .filter((h) => h.values.length >= model.minHistory);
     const models = await trainSharedLstm(config, histories, {
       horizon: plan.horizon,

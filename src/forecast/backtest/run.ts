@@ -16,6 +16,7 @@ import { isGlobal } from "../lstm/models.ts";
 import type { SeriesContext, Target } from "../types.ts";
 import { inlineExecutor, type JobExecutor } from "../parallel/pool.ts";
 import { datasetLagShape } from "../lag_shape.ts";
+import type { Calendar } from "../../data/calendar.ts";
 
 /** Options of {@link runBacktest}. */
 export interface BacktestOptions {
@@ -29,6 +30,8 @@ export interface BacktestOptions {
   executor?: JobExecutor;
   /** Keep LSTM fits at the cutoffs in the model store (reused while the data is unchanged). */
   store?: StoreOptions;
+  /** Open and closed days: models train on cleaned histories, closed days are not scored. */
+  calendar?: Calendar;
   /** Called after each finished series. */
   onSeries?: (done: SeriesBacktest) => void;
 }
@@ -67,7 +70,9 @@ export async function runBacktest(
         return [{
           kind: "backtest-global",
           model: model.name,
-          series: set.products.map((product): SeriesContext => contextOf(product, target)),
+          series: set.products.map((product): SeriesContext =>
+            contextOf(product, target, options.calendar)
+          ),
           plan,
           seed,
           futureSales: set.products.map((product) => extra(product).futureSales ?? []),
@@ -76,7 +81,7 @@ export async function runBacktest(
       return set.products.map((product): BacktestJob => ({
         kind: "backtest",
         model: model.name,
-        series: contextOf(product, target),
+        series: contextOf(product, target, options.calendar),
         plan,
         seed,
         ...(options.store ? { store: options.store } : {}),

@@ -6,7 +6,7 @@
  */
 
 import type { FittedModel, Forecast, ForecastModel, SeriesContext } from "../types.ts";
-import { truncateContext } from "../context.ts";
+import { actualValues, historyUpTo } from "../context.ts";
 import { forecastWithIntervals } from "../forecast.ts";
 import { type BacktestPlan, refitsAt } from "./plan.ts";
 import { type NaiveScales, naiveScales } from "../metrics.ts";
@@ -71,10 +71,7 @@ export async function backtestSeries(
     const length = plan.cutoffs[k] - series.start + 1;
     if (length < model.minHistory || length + plan.horizon > n) continue;
     const shape = options.returnLagShapes?.[k];
-    const history = {
-      ...truncateContext(series, length),
-      ...(shape ? { returnLagShape: shape } : {}),
-    };
+    const history = { ...historyUpTo(series, length), ...(shape ? { returnLagShape: shape } : {}) };
     if (!fitted || refitsAt(plan, k)) {
       fitted = await fit(model, history, options.seed, plan.horizon);
     }
@@ -86,9 +83,9 @@ export async function backtestSeries(
     windows.push({
       cutoff: plan.cutoffs[k],
       forecast: forecastWithIntervals(fitted, model, context, plan.horizon),
-      actual: series.values.slice(length, length + plan.horizon),
+      actual: actualValues(series).slice(length, length + plan.horizon),
       ...(series.open ? { open: series.open.slice(length, length + plan.horizon) } : {}),
-      scales: naiveScales(history.values),
+      scales: naiveScales(actualValues(series).subarray(0, length)),
     });
   }
   fitted?.dispose?.();

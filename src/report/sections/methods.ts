@@ -9,6 +9,28 @@ import type { ReportContext } from "../context.ts";
 import { percent, units } from "../format.ts";
 import { findModel } from "../../forecast/registry.ts";
 import { formatIsoDay } from "../../data/dates.ts";
+import { describeCalendar } from "../../data/calendar.ts";
+import { SPIKE_FACTOR } from "../../data/clean.ts";
+
+function cleaningNote(ctx: ReportContext): Html {
+  const reports = [...ctx.cleaning.values()];
+  const clipped = reports.reduce((n, r) => n + r.clippedSales + r.clippedReturns, 0);
+  const clippedProducts = [...ctx.cleaning.entries()].filter(([, r]) =>
+    r.clippedSales + r.clippedReturns > 0
+  );
+  const imputed = reports.reduce((n, r) => n + r.imputedDays, 0);
+  return html`<p>Shop calendar: ${
+    describeCalendar(ctx.calendar)
+  }. Closed days are not demand of 0: models
+train with holidays on normally open weekdays filled from the same weekday around them (${
+    units(imputed)
+  }
+product-days), forecasts are 0 on closed days ahead, and closed days are left out of the accuracy figures.
+Isolated spikes above ${SPIKE_FACTOR} × the typical non-zero day of the surrounding six weeks were capped
+for training only (${units(clipped)} product-days${
+    clippedProducts.length > 0 ? html`, in ${clippedProducts.length} products` : ""
+  }); forecasts are still judged against what actually happened.</p>`;
+}
 
 function dataChecks(ctx: ReportContext): Html {
   const s = ctx.summary;
@@ -56,6 +78,7 @@ export function methodsSection(ctx: ReportContext): Html {
   const plan = ctx.forecast.backtest?.plan;
   return html`<section id="methods"><h2>Methods</h2>
 ${dataChecks(ctx)}
+${cleaningNote(ctx)}
 <h3>Forecasts</h3>
 <p>Sales and returns are forecast per product with the model that had the lowest backtest RMSSE (error scaled by the
 error of repeating last week) among:</p><ul>${models}</ul>
