@@ -44,7 +44,10 @@ export interface AlertThresholds {
   inventoryPeak: number;
   /** Share of zero-sales days from which demand is intermittent. @default 0.5 */
   zeroShare: number;
-  /** z of the rise of the return rate (last 28 days vs the 90 before) that is beyond noise. @default 3 */
+  /**
+   * z of the rise of the return rate (last 28 days vs the 90 before) that is beyond noise; the
+   * rise must also be at least 2 points and half the earlier rate. @default 3
+   */
   risingZ: number;
 }
 
@@ -57,6 +60,8 @@ export const ALERT_DEFAULTS: AlertThresholds = {
   risingZ: 3,
 };
 
+/** Smallest rise of the return rate worth an alert (percentage points as a share). */
+const MIN_RISE = 0.02;
 /** Days of recent history the rules look at. */
 const RECENT_DAYS = 90;
 const SEVERITY_ORDER: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
@@ -181,7 +186,10 @@ function productAlerts(
   }
 
   const rising = risingReturnRate(product);
-  if (rising && rising.z >= t.risingZ) {
+  if (
+    rising && rising.z >= t.risingZ && rising.recent - rising.before >= MIN_RISE &&
+    rising.recent >= 1.5 * rising.before
+  ) {
     add({
       severity: "high",
       rule: "rising-return-rate",
@@ -204,11 +212,13 @@ function productAlerts(
         rule: "untrusted-forecast",
         value: untrusted.chosen,
         threshold: untrusted.snaive,
-        message:
-          `the ${target} forecast (${untrusted.model}, backtest RMSSE ${
+        message: untrusted.model === "snaive7"
+          ? `no model forecast ${target} better than repeating last week (snaive7, backtest RMSSE ` +
+            `${untrusted.snaive.toFixed(3)})`
+          : `the ${target} forecast (${untrusted.model}, backtest RMSSE ${
             untrusted.chosen.toFixed(3)
-          }) is ` +
-          `no better than repeating last week (snaive7, ${untrusted.snaive.toFixed(3)})`,
+          }) ` +
+            `is no better than repeating last week (snaive7, ${untrusted.snaive.toFixed(3)})`,
         action: `treat the ${target} forecast as rough; check the history for breaks and outliers`,
       });
     }
@@ -279,6 +289,8 @@ function noBetterThanSnaive(productId: string, target: Target, forecast: Dataset
   const chosenWindowsList = chosenWindows(forecast.backtest, productId, target, model);
   const snaiveWindows = chosenWindows(forecast.backtest, productId, target, "snaive7");
   if (chosenWindowsList.length === 0 || snaiveWindows.length === 0) return undefined;
+  // Nothing happened in the backtest days (no returns at all): there was nothing to get wrong.
+  if (chosenWindowsList.every((w) => w.actual.every((v) => v === 0))) return undefined;
   const chosen = metricsOf(chosenWindowsList).rmsse;
   const snaive = metricsOf(snaiveWindows).rmsse;
   return chosen >= snaive ? { model, chosen, snaive } : undefined;

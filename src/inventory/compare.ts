@@ -67,6 +67,9 @@ function replayables(
 
 type Levels = (item: Replayable, day: number) => number;
 
+/** Largest multiplier tried when matching the service-level policy's fill rate. */
+export const MAX_FACTOR = 100;
+
 function run(items: Replayable[], levels: Levels, settings: PolicySettings, costs: Costs) {
   const byProduct = new Map<string, SimulationTally>();
   const total = emptyTally();
@@ -127,14 +130,17 @@ export function simulatePolicies(
       factor: settings.safetyFactor,
     },
   };
+  // Bisection on log(factor) over 0.5 … 100: lumpy demand can need a very large multiplier.
   const target = fill(runs["service-level"].total);
-  let low = 0.5;
-  let high = 8;
+  let low = Math.log(0.5);
+  let high = Math.log(MAX_FACTOR);
   for (let i = 0; i < 40; i++) {
     const middle = (low + high) / 2;
-    if (fill(run(items, multiplier(middle), settings, costs).total) < target) low = middle;
-    else high = middle;
+    if (fill(run(items, multiplier(Math.exp(middle)), settings, costs).total) < target) {
+      low = middle;
+    } else high = middle;
   }
+  high = Math.exp(high);
   runs["multiplier-matched"] = {
     ...run(items, multiplier(high), settings, costs),
     factor: Math.round(high * 1000) / 1000,

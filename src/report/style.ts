@@ -60,7 +60,7 @@ footer { margin-top: 32px; font-size: 12px; color: var(--muted); border-top: 1px
   body { max-width: none; padding: 0; }
   h2 { break-after: avoid; }
   h3 { break-after: avoid; }
-  #alerts, #policies, #methods { break-before: page; }
+  #alerts, #methods { break-before: page; }
   th, td { padding: 2.5px 6px; }
   table { font-size: 11px; margin: 6px 0 10px; }
   .cards { grid-template-columns: repeat(3, 1fr); }

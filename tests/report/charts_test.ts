@@ -220,3 +220,22 @@ Deno.test("bad dates and sizes are RangeErrors naming the value", () => {
     "got 0",
   );
 });
+
+Deno.test("a history with huge spikes cuts the y axis and says so", () => {
+  const history = Array.from({ length: 60 }, (_, i) => ({
+    date: new Date(Date.UTC(2024, 0, 1 + i)).toISOString().slice(0, 10),
+    value: i === 30 ? 11000 : 40 + (i % 7),
+  }));
+  const forecast = [{ date: "2024-03-01", mean: 42, lo80: 30, hi80: 55, lo95: 20, hi95: 70 }];
+  const svg = forecastChart({ unit: "units", history, forecast });
+  if (!svg.includes("spikes up to 11,000 cut off")) throw new Error("no note about the cut");
+  if (svg.includes(">10,000<") || svg.includes(">11,000<")) {
+    throw new Error("axis still reaches the spike");
+  }
+  const calm = forecastChart({
+    unit: "units",
+    history: history.map((p) => ({ ...p, value: 40 })),
+    forecast,
+  });
+  if (calm.includes("cut off")) throw new Error("calm history is not cut");
+});

@@ -72,6 +72,7 @@ testNeedingTool("the demo report: self-contained HTML, a paged PDF, and the CSVs
     for (const id of ["P001", "P002", "P003", "P004", "P005"]) {
       assertIncludes(html, `Product ${id}`);
     }
+    assertIncludes(html, "Models chosen by backtest");
     const page = await inspectHtml({
       htmlPath: `${out}/report.html`,
       executablePath: findChromium()!,

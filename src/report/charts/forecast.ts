@@ -81,6 +81,21 @@ function band(rows: Row[], lo: string, hi: string, fill: string): Plot.Markish {
 }
 
 /**
+ * Where to cut the y axis when a few spikes in the history dwarf everything else (one wholesale
+ * order of 10,000 against days of 40): the top of the forecast bands or the 95th percentile of the
+ * history, whichever is higher, with room above; `undefined` when nothing needs cutting.
+ */
+export function spikeCap(options: ForecastChartOptions): { top: number; peak: number } | undefined {
+  const values = options.history.map((p) => p.value).filter(Number.isFinite).sort((a, b) => a - b);
+  if (values.length < 20) return undefined;
+  const peak = values[values.length - 1];
+  const p95 = values[Math.floor(0.95 * (values.length - 1))];
+  const bands = Math.max(0, ...options.forecast.map((p) => Math.max(p.mean, p.hi95)));
+  const base = Math.max(p95, bands);
+  return base > 0 && peak > 3 * base ? { top: 1.5 * base, peak } : undefined;
+}
+
+/**
  * Draws history vs forecast for one series and returns a standalone SVG string.
  *
  * @example
@@ -114,7 +129,18 @@ export function forecastChart(options: ForecastChartOptions): string {
     ...options.history.map((p) => p.value),
     ...options.forecast.flatMap((p) => [p.mean, p.hi80, p.hi95]),
   ];
+  const cap = spikeCap(options);
   const marks: Plot.Markish[] = [Plot.ruleY([0], { stroke: INK, strokeOpacity: 0.6 })];
+  if (cap) {
+    marks.push(Plot.text([cap.peak], {
+      frameAnchor: "top-left",
+      dx: 4,
+      dy: 2,
+      lineAnchor: "top",
+      fill: "#4d4d4d",
+      text: (peak: number) => `↑ spikes up to ${Math.round(peak).toLocaleString("en-US")} cut off`,
+    }));
+  }
   if (forecast.length > 0) {
     const start = forecast[0].date;
     // Near the right edge the label goes left of the rule so that it stays inside the chart.
@@ -136,7 +162,9 @@ export function forecastChart(options: ForecastChartOptions): string {
       }),
     );
   }
-  if (history.length > 0) marks.push(lineOrDot(history, "date", "value", HISTORY));
+  if (history.length > 0) {
+    marks.push(lineOrDot(history, "date", "value", { ...HISTORY, ...(cap ? { clip: true } : {}) }));
+  }
   if (forecast.length > 0) marks.push(lineOrDot(forecast, "date", "mean", MEAN));
   if (domain === undefined) marks.push(Plot.text(["no data"], { frameAnchor: "middle" }));
   return renderChart({
@@ -145,7 +173,12 @@ export function forecastChart(options: ForecastChartOptions): string {
     header: layoutHeader(width, options.title, FORECAST_LEGEND, options.unit),
     plot: {
       x: dateScale(domain, width, "date"),
-      y: { domain: zeroBasedDomain(yValues), nice: true, grid: true, label: null },
+      y: {
+        domain: cap ? [0, cap.top] : zeroBasedDomain(yValues),
+        nice: !cap,
+        grid: true,
+        label: null,
+      },
     },
     marks,
   });

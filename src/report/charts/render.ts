@@ -62,7 +62,10 @@ export function lineOrDot<T>(
   rows: readonly T[],
   x: string,
   y: string,
-  style: { readonly stroke: string; readonly [option: string]: string | number | undefined },
+  style: {
+    readonly stroke: string;
+    readonly [option: string]: string | number | boolean | undefined;
+  },
 ): Plot.Markish {
   if (rows.length === 1) return Plot.dot(rows, { x, y, fill: style.stroke, r: 3.5 });
   return Plot.lineY(rows, { x, y, ...style });

@@ -6,6 +6,7 @@
 import { type Html, html } from "../html.ts";
 import type { ReportContext } from "../context.ts";
 import type { Alert } from "../../inventory/alerts.ts";
+import { percent } from "../format.ts";
 
 /** Table rows of alerts (optionally without the product column). */
 export function alertRows(alerts: readonly Alert[], withProduct = true): Html[] {
@@ -35,17 +36,14 @@ all within their thresholds.</p>`
         <tbody>${alertRows(ctx.alerts)}</tbody>
       </table>
     `;
-  const t = ctx.options;
-  return html`<section id="alerts"><h2>Alerts</h2>${body}
-<p class="note">Thresholds: return rate ≥ ${
-    (ctx.thresholds.returnRate * 100).toFixed(0)
-  } % (last 90 days),
-sales standard deviation ≥ ${
-    (ctx.thresholds.salesVariation * 100).toFixed(0)
-  } % of the mean (last 90 days),
-recommended inventory peak ≥ ${ctx.thresholds.inventoryPeak} × its mean (next ${t.horizon} days), zero-sales
-days ≥ ${
-    (ctx.thresholds.zeroShare * 100).toFixed(0)
-  } %, return rate of the last 28 days above the 90 before
-with z ≥ ${ctx.thresholds.risingZ}, forecast backtest RMSSE no better than repeating last week.</p></section>`;
+  const t = ctx.thresholds;
+  const note = html`<p class="note">Thresholds: return rate ≥ ${percent(t.returnRate, 0)} and sales
+standard deviation ≥ ${
+    percent(t.salesVariation, 0)
+  } of the mean (last 90 open days); recommended inventory
+peak ≥ ${t.inventoryPeak} × its mean (next ${ctx.options.horizon} days); zero-sales days ≥ ${
+    percent(t.zeroShare, 0)
+  }; return rate of the last 28 days up at least 2 points on the 90 before, with z ≥ ${t.risingZ}; a
+forecast whose backtest RMSSE is no better than repeating last week.</p>`;
+  return html`<section id="alerts"><h2>Alerts</h2>${note}${body}</section>`;
 }

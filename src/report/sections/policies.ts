@@ -8,6 +8,7 @@
 import { type Html, html } from "../html.ts";
 import type { ReportContext } from "../context.ts";
 import { decimal, percent, units } from "../format.ts";
+import { MAX_FACTOR } from "../../inventory/compare.ts";
 
 const LABELS: Record<string, string> = {
   "service-level": "service level (order-up-to, σ from forecast errors)",
@@ -45,7 +46,15 @@ export function policiesSection(ctx: ReportContext): Html {
   const saving = matched && matched.avg_on_hand > 0
     ? 1 - service.avg_on_hand / matched.avg_on_hand
     : NaN;
-  const verdict = Number.isFinite(saving)
+  const unmatched = matched !== undefined && matched.fill_rate < service.fill_rate - 0.0005;
+  const verdict = unmatched
+    ? html`No multiplier up to ${MAX_FACTOR} reaches the service-level policy's fill rate of
+${percent(service.fill_rate)} (at ${decimal(matched.factor ?? NaN, 0)} it reaches ${
+      percent(matched.fill_rate)
+    } holding ${decimal(matched.avg_on_hand)} units per product, against ${
+      decimal(service.avg_on_hand)
+    }): stocking a multiple of the forecast cannot cover demand this lumpy.`
+    : Number.isFinite(saving)
     ? saving >= 0
       ? html`At the same fill rate (${percent(service.fill_rate)}) the service-level policy holds
 <strong>${percent(saving)} less stock</strong> on average than the multiplier rule (factor ${

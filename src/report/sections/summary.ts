@@ -8,6 +8,7 @@
 import { type Html, html } from "../html.ts";
 import type { ReportContext } from "../context.ts";
 import { decimal, percent, productAnchor, units } from "../format.ts";
+import { modelChoiceNote } from "./choice.ts";
 
 /** The summary section. */
 export function summarySection(ctx: ReportContext): Html {
@@ -70,6 +71,7 @@ order), covering ${
 <th>recommended inventory</th><th class="text">sales model</th><th>sales WAPE</th><th class="text">returns model</th>
 <th>returns WAPE</th><th>fill rate (sim.)</th><th>alerts</th></tr></thead>
 <tbody>${rows}</tbody></table>
+${modelChoiceNote(ctx)}
 ${
     detailed.length < products.length
       ? html`<p class="note">Detail pages follow for the ${detailed.length} products with high-severity alerts and
