@@ -14,6 +14,7 @@ import { trainCommand } from "./cli/train.ts";
 import { forecastCommand } from "./cli/forecast.ts";
 import { planCommand } from "./cli/plan.ts";
 import { reportCommand } from "./cli/report.ts";
+import { mergeCommand } from "./cli/merge.ts";
 
 /** Every command, in the order `--help` lists them. */
 export const COMMANDS: readonly Command[] = [
@@ -25,6 +26,7 @@ export const COMMANDS: readonly Command[] = [
   backtestCommand,
   planCommand,
   reportCommand,
+  mergeCommand,
 ];
 
 /** Runs the CLI with `args` and returns the exit code (0 done, 1 failure, 2 bad input/usage). */

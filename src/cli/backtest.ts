@@ -9,12 +9,12 @@ import { dirname, join } from "node:path";
 import type { Command } from "./args.ts";
 import { dateFlag, integerFlag, listFlag, requiredString } from "./args.ts";
 import {
-  calendarFor,
   checkModels,
   DATA_FLAGS,
-  loadData,
+  loadScoped,
   progressHooks,
   seedFlag,
+  SHARD_FLAGS,
 } from "./common.ts";
 import { Progress } from "./progress.ts";
 import { backtestDataset, DEFAULT_CANDIDATES } from "../forecast/pipeline.ts";
@@ -29,6 +29,7 @@ export const backtestCommand: Command = {
   summary: "rolling-origin backtest of the models against the baselines",
   flags: {
     ...DATA_FLAGS,
+    ...SHARD_FLAGS,
     horizon: { type: "string", value: "N", default: "28", help: "days forecast from each cutoff" },
     windows: { type: "string", value: "N", default: "4", help: "number of cutoffs" },
     step: { type: "string", value: "N", default: "28", help: "days between cutoffs" },
@@ -66,11 +67,11 @@ export const backtestCommand: Command = {
       models: checkModels(listFlag(values, "models")!, "--models"),
       seed: seedFlag(values),
     };
-    const set = await loadData(values);
+    const { all, set, calendar } = await loadScoped(values, options.models);
     const progress = new Progress(values.quiet === true);
     const result = await backtestDataset(
       set,
-      { ...options, calendar: calendarFor(set, values) },
+      { ...options, calendar, poolSet: all },
       progressHooks(progress),
     );
     const summary = backtestSummary(result.series, result.choices, {

@@ -14,6 +14,8 @@ import type { PipelineHooks } from "../forecast/pipeline.ts";
 import type { Progress } from "./progress.ts";
 import { DEFAULT_MODELS_DIR } from "../forecast/store/paths.ts";
 import { type Calendar, detectCalendar } from "../data/calendar.ts";
+import { parseShard, selectShard, type Shard } from "../data/shard.ts";
+import { isGlobal } from "../forecast/lstm/models.ts";
 import { parseIsoDay } from "../data/dates.ts";
 
 /** `--data`, `--products`, `--seed`, `--quiet`. */
@@ -33,6 +35,56 @@ export const DATA_FLAGS: FlagSpecs = {
     help: "extra closed dates, YYYY-MM-DD comma-separated (closed days are also detected)",
   },
 };
+
+/** `--shard K/N`: only the products of one shard (see `data/shard.ts`). */
+export const SHARD_FLAGS: FlagSpecs = {
+  shard: {
+    type: "string",
+    value: "K/N",
+    help:
+      "only the products of shard K of N (stable split by product id); merge the outputs with merge",
+  },
+};
+
+/** The data of a command: all products (after `--products`), its calendar, and the shard's part. */
+export interface ScopedData {
+  /** Every product (dataset-wide figures pool over these). */
+  all: SeriesSet;
+  /** The products this run works on (a shard, or all). */
+  set: SeriesSet;
+  /** Open and closed days, from all products. */
+  calendar: Calendar;
+  /** The shard, when `--shard` was given. */
+  shard?: Shard;
+}
+
+/**
+ * Reads the data, detects the calendar on all products, and keeps the shard's products. `models`
+ * (or a function of all products giving them) are checked to be shardable: a global model trains
+ * across all products.
+ */
+export async function loadScoped(
+  values: FlagValues,
+  models: readonly string[] | ((all: SeriesSet) => readonly string[]) = [],
+): Promise<ScopedData & { models: readonly string[] }> {
+  const all = await loadData(values);
+  const shardText = optionalString(values, "shard");
+  const shard = shardText ? parseShard(shardText) : undefined;
+  const chosen = typeof models === "function" ? models(all) : models;
+  if (shard && chosen.some(isGlobal)) {
+    throw new InputError(
+      "--shard: lstm-global trains one model across all products and cannot be split; " +
+        "run it without --shard or leave it out of --models",
+    );
+  }
+  return {
+    all,
+    set: selectShard(all, shard),
+    calendar: calendarFor(all, values),
+    models: chosen,
+    ...(shard ? { shard } : {}),
+  };
+}
 
 /** `--models-dir`. */
 export const STORE_FLAGS: FlagSpecs = {

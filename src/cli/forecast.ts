@@ -8,12 +8,12 @@
 import type { Command } from "./args.ts";
 import { integerFlag, listFlag, optionalString } from "./args.ts";
 import {
-  calendarFor,
   checkModels,
   DATA_FLAGS,
-  loadData,
+  loadScoped,
   progressHooks,
   seedFlag,
+  SHARD_FLAGS,
   STORE_FLAGS,
 } from "./common.ts";
 import { Progress } from "./progress.ts";
@@ -29,6 +29,7 @@ export const forecastCommand: Command = {
   flags: {
     ...DATA_FLAGS,
     ...STORE_FLAGS,
+    ...SHARD_FLAGS,
     horizon: { type: "string", value: "N", default: "30", help: "days ahead, 7 to 90" },
     model: {
       type: "string",
@@ -62,11 +63,11 @@ export const forecastCommand: Command = {
         mode: "reuse" as const,
       },
     };
-    const set = await loadData(values);
+    const { all, set, calendar } = await loadScoped(values, [model, ...options.candidates]);
     const progress = new Progress(values.quiet === true);
     const result = await forecastDataset(
       set,
-      { ...options, calendar: calendarFor(set, values) },
+      { ...options, calendar, poolSet: all },
       progressHooks(progress),
     );
     const csv = formatForecastCsv(result.tables);

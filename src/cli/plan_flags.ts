@@ -13,7 +13,7 @@ import {
   type PolicySettings,
 } from "../inventory/policy.ts";
 import { ALERT_DEFAULTS, type AlertThresholds } from "../inventory/alerts.ts";
-import type { Costs } from "../inventory/compare.ts";
+import { COST_DEFAULTS, type Costs } from "../inventory/compare.ts";
 
 /** `--policy`, `--service-level`, `--lead-time`, … */
 export const PLAN_FLAGS: FlagSpecs = {
@@ -46,13 +46,13 @@ export const PLAN_FLAGS: FlagSpecs = {
   "holding-cost": {
     type: "string",
     value: "C",
-    default: "0.05",
+    default: String(COST_DEFAULTS.holding),
     help: "cost per unit on hand per day",
   },
   "shortage-cost": {
     type: "string",
     value: "C",
-    default: "1",
+    default: String(COST_DEFAULTS.shortage),
     help: "cost per unit of lost sales",
   },
   "on-hand": {

@@ -7,11 +7,11 @@
 import type { Command } from "./args.ts";
 import { integerFlag, optionalString } from "./args.ts";
 import {
-  calendarFor,
   DATA_FLAGS,
-  loadData,
+  loadScoped,
   progressHooks,
   seedFlag,
+  SHARD_FLAGS,
   STORE_FLAGS,
 } from "./common.ts";
 import { Progress } from "./progress.ts";
@@ -32,6 +32,7 @@ export const trainCommand: Command = {
   flags: {
     ...DATA_FLAGS,
     ...STORE_FLAGS,
+    ...SHARD_FLAGS,
     model: {
       type: "string",
       value: "NAME",
@@ -56,7 +57,7 @@ export const trainCommand: Command = {
       : integerFlag(values, "epochs", { min: 1, max: 1000 });
     const root = optionalString(values, "models-dir") ?? DEFAULT_MODELS_DIR;
     const seed = seedFlag(values);
-    const set = await loadData(values);
+    const { set, calendar } = await loadScoped(values, [model]);
     const minHistory = findModel(model)!.minHistory;
     const tooShort = set.products.filter((p) => p.sales.length < minHistory);
     if (tooShort.length > 0) {
@@ -68,7 +69,6 @@ export const trainCommand: Command = {
       );
     }
     const store = { root, mode: "retrain" as const };
-    const calendar = calendarFor(set, values);
     const common = { model, horizon: 28, seed, store, ...(epochs ? { epochs } : {}) };
     const jobs: (ForecastJob | GlobalForecastJob)[] = [];
     for (const target of ["sales", "returns"] as const) {

@@ -25,35 +25,91 @@ export interface CleanedSeries {
   imputed: number;
 }
 
-function median(values: number[]): number {
-  values.sort((a, b) => a - b);
-  return values[Math.floor(values.length / 2)];
+/** The k-th smallest of the first `count` values in `buffer` (reorders them; Hoare's select). */
+function select(buffer: Float64Array, count: number, k: number): number {
+  let low = 0;
+  let high = count - 1;
+  while (low < high) {
+    const pivot = buffer[(low + high) >> 1];
+    let i = low;
+    let j = high;
+    while (i <= j) {
+      while (buffer[i] < pivot) i++;
+      while (buffer[j] > pivot) j--;
+      if (i <= j) {
+        const swap = buffer[i];
+        buffer[i] = buffer[j];
+        buffer[j] = swap;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) high = j;
+    else if (k >= i) low = i;
+    else return buffer[k];
+  }
+  return buffer[k];
 }
 
-/** The non-zero open days of a series. */
-function nonZeroOpen(values: Float64Array, isOpen: (j: number) => boolean): number[] {
-  const out: number[] = [];
-  for (let j = 0; j < values.length; j++) if (isOpen(j) && values[j] > 0) out.push(values[j]);
-  return out;
+/** The median (upper, for an even count) of the non-zero open days of a series, or NaN. */
+function overallMedian(values: Float64Array, isOpen: (j: number) => boolean): number {
+  const positive = new Float64Array(values.length);
+  let count = 0;
+  for (let j = 0; j < values.length; j++) {
+    if (isOpen(j) && values[j] > 0) positive[count++] = values[j];
+  }
+  return count > MIN_NEIGHBOURS ? select(positive, count, count >> 1) : NaN;
 }
 
 /**
- * The typical non-zero day around day i: the median of the non-zero open days within three weeks
- * (day i left out), or — where the series is too sparse for that — of all its non-zero open days;
- * `undefined` when even those are too few.
+ * Finds spikes: a day is compared with the median of the non-zero open days within three weeks
+ * (itself left out), or — where the series is too sparse for that — with `fallback` (the median
+ * of the whole series, or of the reference). Returns the cap per spike day (NaN elsewhere).
  */
-function typicalDay(
+function spikeCaps(
   values: Float64Array,
-  i: number,
   isOpen: (j: number) => boolean,
-  overall: readonly number[],
-): number | undefined {
-  const around: number[] = [];
-  for (let j = Math.max(0, i - NEIGHBOURS); j <= Math.min(values.length - 1, i + NEIGHBOURS); j++) {
-    if (j !== i && isOpen(j) && values[j] > 0) around.push(values[j]);
+  fallback: (i: number) => number,
+): Float64Array {
+  const n = values.length;
+  const caps = new Float64Array(n).fill(NaN);
+  const buffer = new Float64Array(2 * NEIGHBOURS);
+  for (let i = 0; i < n; i++) {
+    const value = values[i];
+    if (value === 0 || !isOpen(i)) continue;
+    let count = 0;
+    let smallest = Infinity;
+    for (let j = Math.max(0, i - NEIGHBOURS); j <= Math.min(n - 1, i + NEIGHBOURS); j++) {
+      if (j === i || values[j] <= 0 || !isOpen(j)) continue;
+      buffer[count++] = values[j];
+      if (values[j] < smallest) smallest = values[j];
+    }
+    let typical: number;
+    if (count >= MIN_NEIGHBOURS) {
+      if (value <= SPIKE_FACTOR * smallest) continue; // below 5 × even the smallest neighbour
+      typical = select(buffer, count, count >> 1);
+    } else {
+      typical = fallback(i);
+    }
+    if (typical > 0 && value > SPIKE_FACTOR * typical) caps[i] = SPIKE_FACTOR * typical;
   }
-  if (around.length >= MIN_NEIGHBOURS) return median(around);
-  return overall.length > MIN_NEIGHBOURS ? median([...overall]) : undefined;
+  return caps;
+}
+
+/** The typical day of a reference series around day i (as {@link spikeCaps} judges it). */
+function referenceTypical(reference: Float64Array, isOpen: (j: number) => boolean, whole: number) {
+  const buffer = new Float64Array(2 * NEIGHBOURS + 1);
+  return (i: number): number => {
+    let count = 0;
+    for (
+      let j = Math.max(0, i - NEIGHBOURS);
+      j <= Math.min(reference.length - 1, i + NEIGHBOURS);
+      j++
+    ) {
+      if (j !== i && reference[j] > 0 && isOpen(j)) buffer[count++] = reference[j];
+    }
+    return count >= MIN_NEIGHBOURS ? select(buffer, count, count >> 1) : whole;
+  };
 }
 
 /**
@@ -72,18 +128,18 @@ export function cleanSeries(
   const n = values.length;
   const out = Float64Array.from(values);
   const isOpen = (i: number) => !open || open[i] === 1;
-  const overall = nonZeroOpen(values, isOpen);
-  const referenceOverall = reference ? nonZeroOpen(reference, isOpen) : [];
+  const whole = overallMedian(values, isOpen);
+  const fallback = Number.isFinite(whole)
+    ? () => whole
+    : reference
+    ? referenceTypical(reference, isOpen, overallMedian(reference, isOpen))
+    : () => NaN;
+  const caps = spikeCaps(values, isOpen, fallback);
   let clipped = 0;
   let imputed = 0;
   for (let i = 0; i < n; i++) {
-    if (!isOpen(i) || values[i] === 0) continue;
-    const typical = typicalDay(values, i, isOpen, overall) ??
-      (reference ? typicalDay(reference, i, isOpen, referenceOverall) : undefined);
-    if (typical === undefined || !(typical > 0)) continue;
-    const cap = SPIKE_FACTOR * typical;
-    if (values[i] > cap) {
-      out[i] = cap;
+    if (caps[i] < values[i]) {
+      out[i] = caps[i];
       clipped++;
     }
   }

@@ -41,8 +41,15 @@ export function parseIsoDay(text: string): number | undefined {
  * ```
  */
 export function formatIsoDay(day: number): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  let text = formatted.get(day);
+  if (text === undefined) {
+    text = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+    if (formatted.size < 100_000) formatted.set(day, text);
+  }
+  return text;
 }
+
+const formatted = new Map<number, string>();
 
 /** Day of the week of a day number: 0 = Monday … 6 = Sunday (ISO order). */
 export function weekday(day: number): number {

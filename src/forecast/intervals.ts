@@ -41,7 +41,8 @@ export function conformalLevel(p: number, n: number): number {
 
 /**
  * Builds a forecast from a mean and scaled residuals per horizon step (`residuals[h]` holds the
- * scaled errors observed at step h+1). Steps without residuals borrow from their neighbours.
+ * scaled errors observed at step h+1). Each step pools the errors of the steps within 3 of it
+ * (wider where that gives fewer than 20 errors).
  */
 export function intervalsFrom(mean: Float64Array, residuals: readonly Float64Array[]): Forecast {
   const horizon = mean.length;
@@ -53,16 +54,19 @@ export function intervalsFrom(mean: Float64Array, residuals: readonly Float64Arr
     hi95: new Float64Array(horizon),
   };
   const steps = residuals.length;
+  const buffer = new Float64Array(residuals.reduce((n, r) => n + r.length, 0));
   for (let h = 0; h < horizon; h++) {
-    const pool: number[] = [];
     const center = Math.min(h, steps - 1);
-    for (let radius = STEP_POOL; pool.length < 20 && radius <= steps + STEP_POOL; radius *= 2) {
-      pool.length = 0;
+    let size = 0;
+    for (let radius = STEP_POOL; radius <= steps + STEP_POOL; radius *= 2) {
+      size = 0;
       for (let s = Math.max(0, center - radius); s <= Math.min(steps - 1, center + radius); s++) {
-        for (const value of residuals[s]) pool.push(value);
+        buffer.set(residuals[s], size);
+        size += residuals[s].length;
       }
+      if (size >= 20) break;
     }
-    pool.sort((a, b) => a - b);
+    const pool = buffer.subarray(0, size).sort(); // typed arrays sort numerically
     const m = forecast.mean[h];
     const scale = errorScale(m);
     // Errors of one origin at nearby steps move together (a level error lasts), so the pooled

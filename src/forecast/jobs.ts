@@ -25,10 +25,10 @@ export interface StoreOptions {
   mode: "reuse" | "retrain";
 }
 
-/** Backtest one model on one series. */
+/** Backtest models on one series (they share the cleaned histories at the cutoffs). */
 export interface BacktestJob {
   kind: "backtest";
-  model: string;
+  models: string[];
   series: SeriesContext;
   plan: BacktestPlan;
   seed: number;
@@ -99,8 +99,7 @@ export interface ForecastOutcome {
 }
 
 /** The result type of each job kind. */
-export type JobResult<J extends Job> = J extends BacktestJob ? SeriesBacktest
-  : J extends GlobalBacktestJob ? SeriesBacktest[]
+export type JobResult<J extends Job> = J extends BacktestJob | GlobalBacktestJob ? SeriesBacktest[]
   : J extends ForecastJob ? ForecastOutcome
   : ForecastOutcome[];
 
@@ -115,28 +114,37 @@ export async function runJob(
   job: Job,
   onProgress?: (progress: TrainingProgress) => void,
 ): Promise<SeriesBacktest | SeriesBacktest[] | ForecastOutcome | ForecastOutcome[]> {
+  if (job.kind === "backtest") {
+    const histories = new Map<number, SeriesContext>();
+    const results: SeriesBacktest[] = [];
+    for (const name of job.models) {
+      results.push(
+        await backtestSeries(modelNamed(name), job.series, job.plan, {
+          seed: job.seed,
+          futureSales: job.futureSales,
+          returnLagShapes: job.returnLagShapes,
+          histories,
+          fit: async (m, history, seed, horizon) => {
+            if (!isLstm(m.name) || !job.store) {
+              return await m.fit(history, { horizon, seed, onProgress });
+            }
+            const cutoff = formatIsoDay(history.start + history.values.length - 1);
+            const obtained = await lstmModelsFor(m.name, [history], {
+              seed,
+              store: job.store,
+              horizon,
+              onProgress,
+              variant: cutoff,
+            });
+            return obtained.models[0];
+          },
+        }),
+      );
+    }
+    return results;
+  }
   const model = modelNamed(job.model);
   switch (job.kind) {
-    case "backtest":
-      return await backtestSeries(model, job.series, job.plan, {
-        seed: job.seed,
-        futureSales: job.futureSales,
-        returnLagShapes: job.returnLagShapes,
-        fit: async (m, history, seed, horizon) => {
-          if (!isLstm(m.name) || !job.store) {
-            return await m.fit(history, { horizon, seed, onProgress });
-          }
-          const cutoff = formatIsoDay(history.start + history.values.length - 1);
-          const obtained = await lstmModelsFor(m.name, [history], {
-            seed,
-            store: job.store,
-            horizon,
-            onProgress,
-            variant: cutoff,
-          });
-          return obtained.models[0];
-        },
-      });
     case "backtest-global":
       return await backtestGlobal(model, job.series, job.plan, {
         seed: job.seed,

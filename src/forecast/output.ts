@@ -66,21 +66,36 @@ export function formatForecastCsv(tables: readonly ForecastTable[]): string {
   return formatCsvRows(rows);
 }
 
-/** The backtest CSV: forecast columns plus `cutoff,actual`. */
+/**
+ * The backtest CSV: forecast columns plus `cutoff,actual`. Built as text directly (it runs to
+ * millions of rows for large datasets); only product ids can need quoting.
+ */
 export function formatBacktestCsv(series: readonly SeriesBacktest[]): string {
-  const rows: unknown[][] = [[...FORECAST_COLUMNS, "cutoff", "actual"]];
+  const parts: string[] = [[...FORECAST_COLUMNS, "cutoff", "actual"].join(",") + "\n"];
   for (const entry of series) {
+    const head = `${quoteField(entry.productId)},${entry.target},${entry.model},`;
     for (const window of entry.windows) {
+      const cutoff = formatIsoDay(window.cutoff);
+      const f = window.forecast;
+      let chunk = "";
       for (let h = 0; h < window.actual.length; h++) {
-        rows.push([
-          ...forecastRow(entry, window.cutoff + 1 + h, window.forecast, h),
-          formatIsoDay(window.cutoff),
-          round3(window.actual[h]),
-        ]);
+        chunk +=
+          `${head}${formatIsoDay(window.cutoff + 1 + h)},${round3(f.mean[h])},${
+            round3(f.lo80[h])
+          },` +
+          `${round3(f.hi80[h])},${round3(f.lo95[h])},${round3(f.hi95[h])},${cutoff},${
+            round3(window.actual[h])
+          }\n`;
       }
+      parts.push(chunk);
     }
   }
-  return formatCsvRows(rows);
+  return parts.join("");
+}
+
+/** A CSV field, quoted (RFC 4180) when it holds a comma, quote or line break. */
+function quoteField(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 /** Metrics with numbers rounded for JSON. */

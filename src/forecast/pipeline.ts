@@ -62,6 +62,8 @@ export interface DatasetBacktestOptions {
   store?: StoreOptions;
   /** Open and closed days (see `data/calendar.ts`). */
   calendar?: Calendar;
+  /** Products that dataset-wide figures pool over (all of them when this set is a shard). */
+  poolSet?: SeriesSet;
 }
 
 /** Backtests a dataset with progress and the right executor. */
@@ -71,7 +73,7 @@ export async function backtestDataset(
   hooks: PipelineHooks = {},
   executor?: JobExecutor,
 ): Promise<BacktestResult> {
-  const { first, last } = spanOf(set);
+  const { first, last } = spanOf(options.poolSet ?? set);
   const plan = planBacktest(options, first, last);
   const perProduct = options.models.reduce(
     (total, name) => total + (findModel(name)?.targets.length ?? 0),
@@ -97,6 +99,7 @@ export async function backtestDataset(
       seed: options.seed,
       store: options.store,
       calendar: options.calendar,
+      poolSet: options.poolSet,
       executor: own,
       onSeries: (done: SeriesBacktest) =>
         hooks.step?.(jobWeight(done.model), `${done.model} ${done.productId} ${done.target}`),
@@ -124,6 +127,8 @@ export interface DatasetForecastOptions {
   epochs?: number;
   /** Open and closed days (see `data/calendar.ts`). */
   calendar?: Calendar;
+  /** Products that dataset-wide figures pool over (all of them when this set is a shard). */
+  poolSet?: SeriesSet;
 }
 
 /** What {@link forecastDataset} produced. */
@@ -159,6 +164,7 @@ export async function forecastDataset(
           seed: options.seed,
           store: options.store,
           calendar: options.calendar,
+          poolSet: options.poolSet,
         },
         hooks,
         executor,
@@ -171,7 +177,7 @@ export async function forecastDataset(
     );
     const modelOf = (id: string, target: Target) =>
       reasons.find((r) => r.productId === id && r.target === target)!.model;
-    const shape = datasetLagShape(set);
+    const shape = datasetLagShape(options.poolSet ?? set);
     const historyOf = (i: number, target: Target) => {
       const history = contextOf(set.products[i], target, options.calendar, options.horizon);
       return target === "returns" && shape ? { ...history, returnLagShape: shape } : history;

@@ -102,6 +102,11 @@ export function raiseAlerts(input: AlertInput): Alert[] {
     const plan = input.plans.find((p) => p.productId === product.id);
     alerts.push(...productAlerts(product, plan, input));
   }
+  return sortAlerts(alerts);
+}
+
+/** Most severe first, then by product and rule (a stable sort: ties keep their order). */
+export function sortAlerts(alerts: Alert[]): Alert[] {
   return alerts.sort((a, b) =>
     SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
     (a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : 0) ||

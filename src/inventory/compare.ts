@@ -28,6 +28,9 @@ export interface Costs {
   shortage: number;
 }
 
+/** Default costs: a unit short costs 20 days of holding it (critical ratio ≈ 0.95). */
+export const COST_DEFAULTS: Costs = { holding: 0.05, shortage: 1 };
+
 /** Figures of one policy (as in `simulation.json`). */
 export type PolicyFigures = ReturnType<typeof simulationFigures> & { factor?: number };
 

@@ -12,6 +12,7 @@ import type { PolicyName, PolicySettings } from "./policy.ts";
 import { type Alert, type AlertThresholds, raiseAlerts } from "./alerts.ts";
 import { type Costs, simulatePolicies, type SimulationResult } from "./compare.ts";
 import type { Calendar } from "../data/calendar.ts";
+import { publishForecast, publishPlans } from "./publish.ts";
 
 /**
  * The backtest behind planning: 12 weekly cutoffs. Many overlapping windows give σ and the
@@ -38,6 +39,8 @@ export interface PlanningOptions {
   droppedMegaOrders?: Map<string, number>;
   /** Open and closed days. */
   calendar?: Calendar;
+  /** Products that dataset-wide figures pool over (all of them when this set is a shard). */
+  poolSet?: SeriesSet;
 }
 
 /** Everything a planning run produced. */
@@ -63,7 +66,9 @@ export async function runPlanning(
     seed: options.seed,
     store: options.store,
     calendar: options.calendar,
+    poolSet: options.poolSet,
   }, hooks);
+  publishForecast(forecast);
   hooks.stage?.("plan inventory and raise alerts", 0, 0);
   const plans = planInventory(
     set,
@@ -73,6 +78,7 @@ export async function runPlanning(
     options.horizon,
     options.positions,
   );
+  publishPlans(plans);
   const alerts = raiseAlerts({
     set,
     forecast,

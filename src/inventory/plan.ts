@@ -20,7 +20,7 @@ import {
   serviceLevelStock,
   type StockLevels,
 } from "./policy.ts";
-import { type ErrorScale, netSigmas, type NetWindow, pairWindows } from "./sigma.ts";
+import { netSigmas, type NetWindow, pairWindows } from "./sigma.ts";
 
 /** Stock on hand and on order for one product. */
 export interface StockPosition {
@@ -35,20 +35,24 @@ export interface ProductPlan {
   policy: PolicyName;
   /** Safety factor z of the service level. */
   z: number;
-  /** σ of the forecast's errors of lead-time and cycle net-demand totals. */
-  errorScale: ErrorScale;
-  /** σ of the cycle (L + R) net-demand total now. */
+  /** σ of the cycle (L + R) net-demand total: the forecast's own backtest error. */
   sigma: number;
   /** Levels of the chosen policy. */
   levels: StockLevels;
-  /** Levels of both policies, for comparison. */
-  byPolicy: Record<PolicyName, StockLevels>;
+  /** Levels of both policies, for comparison (absent in plans read back from plan.csv). */
+  byPolicy?: Record<PolicyName, StockLevels>;
   /** Day number of the first forecast day. */
   firstDay: number;
   /** Forecast sales, returns and the recommended inventory level per day. */
   daily: { sales: Float64Array; returns: Float64Array; recommended: Float64Array };
   /** The order to place now, when the stock position is known. */
   order?: StockPosition & { quantity: number };
+}
+
+/** The four stock levels of a policy result (without its extras). */
+function levelsOnly(levels: StockLevels): StockLevels {
+  const { expectedNetDemand, safetyStock, reorderPoint, orderUpTo } = levels;
+  return { expectedNetDemand, safetyStock, reorderPoint, orderUpTo };
 }
 
 /** The backtest windows of the model chosen for a product and target. */
@@ -97,8 +101,8 @@ export function planInventory(
       product,
     );
     const serviceLevel = serviceLevelStock(sales, returns, errorScale, settings);
-    const byPolicy = {
-      "service-level": serviceLevel,
+    const byPolicy: Record<PolicyName, StockLevels> = {
+      "service-level": levelsOnly(serviceLevel),
       "multiplier": multiplierStock(sales, returns, settings),
     };
     const levels = byPolicy[policy];
@@ -107,9 +111,8 @@ export function planInventory(
       productId: product.id,
       policy,
       z: safetyZ(settings.serviceLevel),
-      errorScale,
       sigma: serviceLevel.sigma,
-      levels,
+      levels: { ...levels },
       byPolicy,
       firstDay: lastDay(product) + 1,
       daily: {

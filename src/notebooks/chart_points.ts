@@ -6,9 +6,7 @@
 
 import { formatIsoDay } from "../data/dates.ts";
 import type { Forecast } from "../forecast/types.ts";
-import type { ProductPlan } from "../inventory/plan.ts";
-import { sumAhead } from "../inventory/policy.ts";
-import type { ForecastPoint, HistoryPoint, InventoryDay, LinePoint } from "../report/charts.ts";
+import type { ForecastPoint, HistoryPoint, LinePoint } from "../report/charts.ts";
 
 /**
  * History points for `forecastChart`: `values[from … to − 1]`, where `values[0]` falls on day
@@ -79,23 +77,5 @@ export function linePoints(values: ArrayLike<number>, firstX = 1): LinePoint[] {
   return points;
 }
 
-/**
- * Days for `inventoryChart` from a product's plan, drawn as the report draws them: under the
- * multiplier policy the forecast sales and returns per day next to the recommended level per
- * day; under the service-level policy their totals over the next `cycle` days (lead time +
- * review period, the period each order must cover) next to the order-up-to level.
- */
-export function inventoryDays(
-  plan: ProductPlan,
-  sales: ArrayLike<number>,
-  returns: ArrayLike<number>,
-  cycle: number,
-): InventoryDay[] {
-  const perDay = plan.policy === "multiplier";
-  return Array.from(plan.daily.recommended, (inventory, t) => ({
-    date: formatIsoDay(plan.firstDay + t),
-    sales: perDay ? sales[t] : sumAhead(sales, t, cycle),
-    returns: perDay ? returns[t] : sumAhead(returns, t, cycle),
-    inventory,
-  }));
-}
+/** Days for `inventoryChart` from a product's plan (the report's own adapter). */
+export { inventoryDays } from "../report/inventory_days.ts";

@@ -1,7 +1,7 @@
 /**
  * HTML tables for notebook outputs, built with the escaping `html` tag (product ids are user
- * data). Columns whose cells are all numbers (or formatted numbers such as "1,234", "12.3 %",
- * "–") are right-aligned.
+ * data). Columns whose non-empty cells are all numbers (or formatted numbers such as "1,234",
+ * "12.3 %", "–") are right-aligned.
  * @module
  */
 
@@ -11,7 +11,7 @@ import { type Html, html, type HtmlValue } from "../report/html.ts";
 export interface TableColumn {
   /** Header text (escaped). */
   readonly label: string;
-  /** Right-align the column; by default when every cell looks like a number. */
+  /** Right-align the column; by default when every non-empty cell looks like a number. */
   readonly numeric?: boolean;
 }
 
@@ -23,9 +23,18 @@ export interface TableOptions {
 
 const NUMBER_LIKE = /^(?:[-−+]?[\d,]*\.?\d+(?:e[-+]?\d+)?\s?(?:%|×|s)?|–|NaN|∞)$/;
 
+function isEmpty(value: HtmlValue): boolean {
+  return value === null || value === undefined || value === false || value === "";
+}
+
 function looksNumeric(value: HtmlValue): boolean {
   if (typeof value === "number" || typeof value === "bigint") return true;
   return typeof value === "string" && NUMBER_LIKE.test(value.trim());
+}
+
+function numericColumn(rows: readonly (readonly HtmlValue[])[], column: number): boolean {
+  const cells = rows.map((row) => row[column]).filter((cell) => !isEmpty(cell));
+  return cells.length > 0 && cells.every(looksNumeric);
 }
 
 /**
@@ -45,9 +54,7 @@ export function htmlTable(
   options: TableOptions = {},
 ): Html {
   const specs = columns.map((column) => (typeof column === "string" ? { label: column } : column));
-  const right = specs.map((spec, c) =>
-    spec.numeric ?? (rows.length > 0 && rows.every((row) => looksNumeric(row[c])))
-  );
+  const right = specs.map((spec, c) => spec.numeric ?? numericColumn(rows, c));
   const align = (c: number) => `text-align:${right[c] ? "right" : "left"}`;
   const caption = options.caption === undefined
     ? ""

@@ -193,7 +193,7 @@ export const notebooksCommand: Command = {
   examples: [
     "deno task notebooks",
     "deno task notebooks --html",
-    "deno task notebooks --only 01_data --html",
+    "deno task notebooks --only 01-data --html",
   ],
   run(values) {
     const only = optionalString(values, "only")?.split(",").map((n) => n.trim()).filter((n) => n);

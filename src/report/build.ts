@@ -32,16 +32,15 @@ export interface ReportInput {
   dataFingerprint: string;
 }
 
-/** The report's files (name → content), `report.pdf` aside. */
-export function buildReportFiles(input: ReportInput): Map<string, string> {
+/** Everything the report's sections read. */
+export function reportContext(input: ReportInput): ReportContext {
   const { set, planning, options } = input;
-  const summary = summarise(set);
   const index = new Map(set.products.map((p, i) => [p.id, i]));
-  const ctx: ReportContext = {
+  return {
     ...planning,
     options,
     set,
-    summary,
+    summary: summarise(set),
     importMeta: input.importMeta,
     figures: reportFigures(set, planning, options.horizon, options.detailLimit),
     thresholds: input.thresholds,
@@ -50,6 +49,18 @@ export function buildReportFiles(input: ReportInput): Map<string, string> {
     versions: { returncast: VERSION, deno: Deno.version.deno, tfjs: TFJS_VERSION },
     indexOf: (id) => index.get(id)!,
   };
+}
+
+/**
+ * The data files of a run (name → content): forecast.csv, plan.csv, plan_daily.csv, alerts.csv,
+ * backtest.csv, simulation.json (when simulated) and summary.json. `plan` writes these; `report`
+ * adds the page.
+ */
+export function buildDataFiles(
+  input: ReportInput,
+  ctx = reportContext(input),
+): Map<string, string> {
+  const { planning, options } = input;
   const tables = planning.forecast.tables.map((t) => ({
     ...t,
     forecast: {
@@ -61,13 +72,8 @@ export function buildReportFiles(input: ReportInput): Map<string, string> {
     },
   }));
   const backtest = planning.forecast.backtest;
-  const metrics = backtest
-    ? backtestSummary(backtest.series, backtest.choices, {
-      cutoffs: backtest.plan.cutoffs.map(formatIsoDay),
-    })
-    : undefined;
+  const metrics = backtest ? backtestSummary(backtest.series, backtest.choices, {}) : undefined;
   const files = new Map<string, string>();
-  files.set("report.html", renderReportHtml(ctx));
   files.set("forecast.csv", formatForecastCsv(tables));
   files.set("plan.csv", formatPlanCsv(planning.plans, options.settings));
   files.set("plan_daily.csv", formatDailyPlanCsv(planning.plans));
@@ -76,6 +82,7 @@ export function buildReportFiles(input: ReportInput): Map<string, string> {
   if (planning.simulation) {
     files.set("simulation.json", JSON.stringify(planning.simulation, null, 2) + "\n");
   }
+  const summary = ctx.summary;
   files.set(
     "summary.json",
     JSON.stringify(
@@ -94,6 +101,8 @@ export function buildReportFiles(input: ReportInput): Map<string, string> {
           shortage_cost: options.costs.shortage,
           models: options.candidates,
           seed: options.seed,
+          detail: options.detailLimit,
+          thresholds: input.thresholds,
         },
         data: {
           source: options.dataLabel,
@@ -103,6 +112,13 @@ export function buildReportFiles(input: ReportInput): Map<string, string> {
           last: formatIsoDay(summary.last),
           filled_days: summary.filledDays,
         },
+        backtest: backtest
+          ? {
+            horizon: backtest.plan.horizon,
+            refit_every: backtest.plan.refitEvery,
+            cutoffs: backtest.plan.cutoffs.map(formatIsoDay),
+          }
+          : null,
         versions: ctx.versions,
         totals: ctx.figures.total,
         metrics: metrics?.metrics ?? [],
@@ -119,5 +135,13 @@ export function buildReportFiles(input: ReportInput): Map<string, string> {
       2,
     ) + "\n",
   );
+  return files;
+}
+
+/** The report's files (name → content), `report.pdf` aside: the data files and report.html. */
+export function buildReportFiles(input: ReportInput): Map<string, string> {
+  const ctx = reportContext(input);
+  const files = buildDataFiles(input, ctx);
+  files.set("report.html", renderReportHtml(ctx));
   return files;
 }

@@ -39,7 +39,12 @@ export function nnls(
   return c;
 }
 
-/** Accumulates XᵀX and Xᵀy for lagged regressors x(t − k), k = 0…size−1, over t ≥ size−1. */
+/**
+ * Accumulates XᵀX and Xᵀy for lagged regressors x(t − k), k = 0…size−1, over t ≥ size−1.
+ * XᵀX is filled from its first row with the recurrence
+ * G[i+1][j+1] = G[i][j] − x(n−1−i)·x(n−1−j) + x(size−2−i)·x(size−2−j), so the cost is
+ * O(n·size + size²) instead of O(n·size²).
+ */
 export function laggedNormalEquations(
   x: ArrayLike<number>,
   y: ArrayLike<number>,
@@ -47,17 +52,34 @@ export function laggedNormalEquations(
   gram: Float64Array = new Float64Array(size * size),
   xy: Float64Array = new Float64Array(size),
 ): { gram: Float64Array; xy: Float64Array } {
-  for (let t = size - 1; t < x.length; t++) {
-    const target = y[t];
-    for (let i = 0; i < size; i++) {
-      const xi = x[t - i];
-      if (xi === 0) continue;
-      xy[i] += xi * target;
-      for (let j = i; j < size; j++) gram[i * size + j] += xi * x[t - j];
+  const n = x.length;
+  const first = size - 1;
+  if (n <= first) return { gram, xy };
+  const row = new Float64Array(size);
+  for (let i = 0; i < size; i++) {
+    let cross = 0;
+    let lagged = 0;
+    for (let t = first; t < n; t++) {
+      cross += x[t - i] * y[t];
+      lagged += x[t] * x[t - i];
+    }
+    xy[i] += cross;
+    row[i] = lagged;
+  }
+  // local[i][j] for this series only, then added into gram
+  const local = new Float64Array(size * size);
+  for (let j = 0; j < size; j++) local[j] = row[j];
+  for (let i = 0; i + 1 < size; i++) {
+    for (let j = i; j + 1 < size; j++) {
+      local[(i + 1) * size + (j + 1)] = local[i * size + j] - x[n - 1 - i] * x[n - 1 - j] +
+        x[first - 1 - i] * x[first - 1 - j];
     }
   }
   for (let i = 0; i < size; i++) {
-    for (let j = 0; j < i; j++) gram[i * size + j] = gram[j * size + i];
+    for (let j = i; j < size; j++) {
+      gram[i * size + j] += local[i * size + j];
+      if (j !== i) gram[j * size + i] += local[i * size + j];
+    }
   }
   return { gram, xy };
 }

@@ -22,10 +22,8 @@ function plan(recommended: number[], order?: ProductPlan["order"], reorderPoint 
     productId: "P1",
     policy: "service-level",
     z: 1.645,
-    errorScale: { lead: 0, cycle: 0, fromBacktest: true },
     sigma: 0,
     levels,
-    byPolicy: { "service-level": levels, multiplier: levels },
     firstDay: START + 90,
     daily: {
       sales: new Float64Array(recommended.length),

@@ -32,6 +32,8 @@ export interface BacktestOptions {
   store?: StoreOptions;
   /** Open and closed days: models train on cleaned histories, closed days are not scored. */
   calendar?: Calendar;
+  /** Products that dataset-wide figures (the return lag shape) pool over; default: the set. */
+  poolSet?: SeriesSet;
   /** Called after each finished series. */
   onSeries?: (done: SeriesBacktest) => void;
 }
@@ -61,37 +63,49 @@ export async function runBacktest(
     });
     return results.flat();
   };
+  // One job per product with all the light models (they share the cleaned histories); one job
+  // per product for each per-product LSTM (long: spread over the workers); one job per global model.
   const jobsFor = (
     target: Target,
     extra: (product: SeriesSet["products"][number]) => Partial<BacktestJob>,
-  ): AnyBacktestJob[] =>
-    modelsFor(options.models, target).flatMap((model): AnyBacktestJob[] => {
-      if (isGlobal(model.name)) {
-        return [{
-          kind: "backtest-global",
-          model: model.name,
-          series: set.products.map((product): SeriesContext =>
-            contextOf(product, target, options.calendar)
-          ),
+  ): AnyBacktestJob[] => {
+    const models = modelsFor(options.models, target);
+    const light = models.filter((m) => !m.name.startsWith("lstm")).map((m) => m.name);
+    const heavy = models.filter((m) => m.name.startsWith("lstm") && !isGlobal(m.name)).map((m) =>
+      m.name
+    );
+    const jobs: AnyBacktestJob[] = models.filter((m) => isGlobal(m.name)).map((model) => ({
+      kind: "backtest-global",
+      model: model.name,
+      series: set.products.map((product): SeriesContext =>
+        contextOf(product, target, options.calendar)
+      ),
+      plan,
+      seed,
+      futureSales: set.products.map((product) => extra(product).futureSales ?? []),
+    }));
+    for (const product of set.products) {
+      const series = contextOf(product, target, options.calendar);
+      for (const group of [...heavy.map((name) => [name]), ...(light.length > 0 ? [light] : [])]) {
+        jobs.push({
+          kind: "backtest",
+          models: group,
+          series,
           plan,
           seed,
-          futureSales: set.products.map((product) => extra(product).futureSales ?? []),
-        }];
+          ...(options.store ? { store: options.store } : {}),
+          ...extra(product),
+        });
       }
-      return set.products.map((product): BacktestJob => ({
-        kind: "backtest",
-        model: model.name,
-        series: contextOf(product, target, options.calendar),
-        plan,
-        seed,
-        ...(options.store ? { store: options.store } : {}),
-        ...extra(product),
-      }));
-    });
+    }
+    return jobs;
+  };
 
   const salesResults = await run(jobsFor("sales", () => ({})));
   const salesChoices = chooseModels(salesResults);
-  const returnLagShapes = plan.cutoffs.map((cutoff) => datasetLagShape(set, cutoff));
+  const returnLagShapes = plan.cutoffs.map((cutoff) =>
+    datasetLagShape(options.poolSet ?? set, cutoff)
+  );
   const returnsResults = await run(jobsFor("returns", (product) => {
     const choice = salesChoices.find((c) => c.productId === product.id);
     const chosen = salesResults.find((r) =>
@@ -109,7 +123,7 @@ export async function runBacktest(
 /** LSTM jobs first, so the long ones start early and the cheap ones fill the gaps. */
 function heavyFirst(jobs: AnyBacktestJob[]): AnyBacktestJob[] {
   const heavy = (job: AnyBacktestJob) =>
-    job.kind === "backtest-global" ? 0 : job.model.startsWith("lstm") ? 1 : 2;
+    job.kind === "backtest-global" ? 0 : job.models.some((m) => m.startsWith("lstm")) ? 1 : 2;
   return [...jobs].sort((a, b) => heavy(a) - heavy(b));
 }
 

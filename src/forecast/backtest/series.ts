@@ -60,6 +60,8 @@ export async function backtestSeries(
     futureSales?: (Float64Array | undefined)[];
     returnLagShapes?: (Float64Array | undefined)[];
     fit?: Fitter;
+    /** Training spans by length, shared by the models backtested on the same series. */
+    histories?: Map<number, SeriesContext>;
   },
 ): Promise<SeriesBacktest> {
   const fit: Fitter = options.fit ??
@@ -71,7 +73,12 @@ export async function backtestSeries(
     const length = plan.cutoffs[k] - series.start + 1;
     if (length < model.minHistory || length + plan.horizon > n) continue;
     const shape = options.returnLagShapes?.[k];
-    const history = { ...historyUpTo(series, length), ...(shape ? { returnLagShape: shape } : {}) };
+    let span = options.histories?.get(length);
+    if (!span) {
+      span = historyUpTo(series, length);
+      options.histories?.set(length, span);
+    }
+    const history = { ...span, ...(shape ? { returnLagShape: shape } : {}) };
     if (!fitted || refitsAt(plan, k)) {
       fitted = await fit(model, history, options.seed, plan.horizon);
     }

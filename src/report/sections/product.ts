@@ -13,7 +13,7 @@ import { formatIsoDay } from "../../data/dates.ts";
 import type { Target } from "../../forecast/types.ts";
 import { metricsOf } from "../../forecast/metrics.ts";
 import { alertRows } from "./alerts.ts";
-import { sumAhead } from "../../inventory/policy.ts";
+import { inventoryDays } from "../inventory_days.ts";
 
 const HISTORY_DAYS = 90;
 const TABLE_DAYS = 14;
@@ -55,12 +55,7 @@ function inventoryFigure(ctx: ReportContext, productId: string): Html {
   const svg = inventoryChart({
     title: `${productId}: inventory`,
     unit: perDay ? "units per day" : `units (sales, returns: next ${cycle} days)`,
-    days: Array.from(plan.daily.recommended, (inventory, t) => ({
-      date: formatIsoDay(plan.firstDay + t),
-      sales: perDay ? sales[t] : sumAhead(sales, t, cycle),
-      returns: perDay ? returns[t] : sumAhead(returns, t, cycle),
-      inventory,
-    })),
+    days: inventoryDays(plan, sales, returns, cycle),
     reorderPoint: perDay ? undefined : plan.levels.reorderPoint,
   });
   const caption = perDay

@@ -1,0 +1,20 @@
+/**
+ * Writes a set of output files into a directory as one atomic replacement (see
+ * `write_dir_atomic.ts`): a failed run leaves the previous outputs intact.
+ * @module
+ */
+
+import { join } from "node:path";
+import { writeDirectoryAtomic } from "./write_dir_atomic.ts";
+
+/** Writes `files` (name → content) as the whole content of `dir`; `more` may add files. */
+export async function writeFiles(
+  dir: string,
+  files: ReadonlyMap<string, string>,
+  more?: (temp: string) => Promise<void>,
+): Promise<void> {
+  await writeDirectoryAtomic(dir, async (temp) => {
+    for (const [name, content] of files) await Deno.writeTextFile(join(temp, name), content);
+    await more?.(temp);
+  });
+}

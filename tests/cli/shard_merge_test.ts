@@ -1,0 +1,173 @@
+/**
+ * Sharded runs merged equal one run: the products split across machines (plan --shard K/N), merged
+ * (merge), and rendered (report --from) give the same files, byte for byte, as a single run.
+ */
+
+import { assertEquals, assertIncludes } from "../helpers/assert.ts";
+import { runCli, tempDir } from "../helpers/cli.ts";
+
+const FILES = [
+  "forecast.csv",
+  "backtest.csv",
+  "plan.csv",
+  "plan_daily.csv",
+  "alerts.csv",
+  "simulation.json",
+  "summary.json",
+];
+
+Deno.test("plan --shard 1/3, 2/3, 3/3 merged equals plan on all products; report --from renders it", async () => {
+  const dir = await tempDir();
+  try {
+    const data = `${dir.path}/d.csv`;
+    assertEquals(
+      (await runCli(["generate", "--products", "5", "--days", "240", "--quiet", "--out", data]))
+        .code,
+      0,
+    );
+    const common = [
+      "--data",
+      data,
+      "--models",
+      "snaive7,ma28,ets,lag,lstm",
+      "--simulate",
+      "--quiet",
+    ];
+    const whole = await runCli([
+      "plan",
+      ...common,
+      "--models-dir",
+      `${dir.path}/m-whole`,
+      "--out",
+      `${dir.path}/whole`,
+    ]);
+    assertEquals(whole.code, 0, whole.stderr);
+    const shards: string[] = [];
+    for (const k of [1, 2, 3]) {
+      const out = `${dir.path}/shard-${k}`;
+      const run = await runCli([
+        "plan",
+        ...common,
+        "--shard",
+        `${k}/3`,
+        "--models-dir",
+        `${dir.path}/m-shards`,
+        "--out",
+        out,
+      ]);
+      assertEquals(run.code, 0, run.stderr);
+      shards.push(out);
+    }
+    const merged = await runCli([
+      "merge",
+      "--data",
+      data,
+      "--from",
+      shards.join(","),
+      "--out",
+      `${dir.path}/merged`,
+    ]);
+    assertEquals(merged.code, 0, merged.stderr);
+    assertIncludes(merged.stdout, "(5 products)");
+    for (const file of FILES) {
+      assertEquals(
+        await Deno.readTextFile(`${dir.path}/merged/${file}`),
+        await Deno.readTextFile(`${dir.path}/whole/${file}`),
+        file,
+      );
+    }
+    const fromMerged = await runCli([
+      "report",
+      "--data",
+      data,
+      "--from",
+      `${dir.path}/merged`,
+      "--no-pdf",
+      "--quiet",
+      "--out",
+      `${dir.path}/r1`,
+    ]);
+    const fromWhole = await runCli([
+      "report",
+      "--data",
+      data,
+      "--from",
+      `${dir.path}/whole`,
+      "--no-pdf",
+      "--quiet",
+      "--out",
+      `${dir.path}/r2`,
+    ]);
+    assertEquals(fromMerged.code, 0, fromMerged.stderr);
+    assertEquals(fromWhole.code, 0, fromWhole.stderr);
+    assertEquals(
+      await Deno.readTextFile(`${dir.path}/r1/report.html`),
+      await Deno.readTextFile(`${dir.path}/r2/report.html`),
+    );
+  } finally {
+    await dir.cleanup();
+  }
+});
+
+Deno.test("merge refuses overlapping shards; a global model cannot be sharded", async () => {
+  const dir = await tempDir();
+  try {
+    const data = `${dir.path}/d.csv`;
+    assertEquals(
+      (await runCli(["generate", "--products", "3", "--days", "150", "--quiet", "--out", data]))
+        .code,
+      0,
+    );
+    const out = `${dir.path}/a`;
+    assertEquals(
+      (await runCli(["plan", "--data", data, "--models", "snaive7", "--quiet", "--out", out])).code,
+      0,
+    );
+    const twice = await runCli([
+      "merge",
+      "--data",
+      data,
+      "--from",
+      `${out},${out}`,
+      "--out",
+      `${dir.path}/m`,
+    ]);
+    assertEquals(twice.code, 2);
+    assertIncludes(twice.stderr, "merge disjoint shards");
+    const global = await runCli([
+      "train",
+      "--data",
+      data,
+      "--model",
+      "lstm-global",
+      "--shard",
+      "1/2",
+    ]);
+    assertEquals(global.code, 2);
+    assertIncludes(global.stderr, "lstm-global trains one model across all products");
+  } finally {
+    await dir.cleanup();
+  }
+});
+
+Deno.test("the Kubernetes example runs the same commands and flags the CLI takes", async () => {
+  const shards = await Deno.readTextFile(
+    new URL("../../deploy/returncast-shards.yaml", import.meta.url),
+  );
+  const merge = await Deno.readTextFile(
+    new URL("../../deploy/returncast-merge.yaml", import.meta.url),
+  );
+  assertIncludes(shards, "completionMode: Indexed");
+  assertIncludes(shards, "--shard $((JOB_COMPLETION_INDEX + 1))/8");
+  const completions = /completions: (\d+)/.exec(shards)![1];
+  assertEquals(completions, "8");
+  for (let k = 1; k <= 8; k++) assertIncludes(merge, `/work/shards/${k}`);
+  for (
+    const [command, flags] of [["plan", ["--shard", "--simulate", "--models-dir"]], ["merge", [
+      "--from",
+    ]], ["report", ["--from"]]] as const
+  ) {
+    const help = await runCli([command, "--help"]);
+    for (const flag of flags) assertIncludes(help.stdout, flag);
+  }
+});
