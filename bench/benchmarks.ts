@@ -85,6 +85,113 @@ async function removeDir(path: string): Promise<void> {
   await Deno.remove(path, { recursive: true }).catch(() => {});
 }
 
+const scaleData = (products: number): [string, string[]] => [
+  `${WORK}/scale_${products}.csv`,
+  [
+    ...CLI,
+    "generate",
+    "--products",
+    String(products),
+    "--quiet",
+    "--out",
+    `${WORK}/scale_${products}.csv`,
+  ],
+];
+const BASELINES = "zero,naive,snaive7,ma28,croston,tsb,ets,combo,lag";
+
+/** The scale benchmarks of one size (issue 8): baselines backtest, global LSTM, whole report. */
+function scaleBenchmarks(
+  products: number,
+  limits: { backtest: number; lstm: number; report: number },
+): Benchmark[] {
+  const [data, setup] = scaleData(products);
+  return [
+    {
+      name: `scale ${products}: validate + baselines backtest (${products} × 2 targets, 4 windows)`,
+      setup: [[data, setup]],
+      args: [
+        "run",
+        "--allow-all",
+        "--quiet",
+        `${ROOT}bench/validate_then.ts`,
+        data,
+        ...["backtest", "--data", data, "--horizon", "28", "--windows", "4", "--models", BASELINES],
+        ...["--quiet", "--out", `${WORK}/scale_${products}_bt/backtest.csv`],
+      ],
+      seconds: limits.backtest,
+      peakMiB: 4096,
+    },
+    {
+      name: `scale ${products}: train the global LSTM (sales and returns)`,
+      setup: [[data, setup]],
+      prepare: () => removeDir(`${WORK}/scale_${products}_models`),
+      args: [
+        ...CLI,
+        "train",
+        "--quiet",
+        "--model",
+        "lstm-global",
+        "--data",
+        data,
+        "--models-dir",
+        `${WORK}/scale_${products}_models`,
+      ],
+      seconds: limits.lstm,
+      peakMiB: 4096,
+    },
+    {
+      name: `scale ${products}: report end to end (fresh models)`,
+      setup: [[data, setup]],
+      prepare: () => removeDir(`${WORK}/scale_${products}_report_models`),
+      args: [
+        ...CLI,
+        "report",
+        "--quiet",
+        "--data",
+        data,
+        "--models-dir",
+        `${WORK}/scale_${products}_report_models`,
+        "--out",
+        `${WORK}/scale_${products}_report`,
+      ],
+      seconds: limits.report,
+      peakMiB: 4096,
+      figures: () => {
+        const mib = (name: string) =>
+          Deno.statSync(`${WORK}/scale_${products}_report/${name}`).size / 2 ** 20;
+        return [
+          {
+            label: "report.html",
+            value: `${mib("report.html").toFixed(1)} MiB`,
+            target: "25 MiB",
+            met: mib("report.html") <= 25,
+          },
+          { label: "report.pdf", value: `${mib("report.pdf").toFixed(1)} MiB` },
+        ];
+      },
+    },
+    {
+      name: `scale ${products}: PDF of the report (summary and detail pages)`,
+      args: [
+        "run",
+        "--allow-all",
+        "--quiet",
+        `${ROOT}bench/pdf_render.ts`,
+        `${WORK}/scale_${products}_report`,
+      ],
+      figures: (run) => {
+        const seconds = JSON.parse(run.stdout.trim().split("\n").pop()!).seconds;
+        return [{
+          label: "PDF rendering",
+          value: `${seconds.toFixed(1)} s`,
+          target: 60,
+          met: seconds <= 60,
+        }];
+      },
+    },
+  ];
+}
+
 /** All benchmarks, in the order they run. */
 export const BENCHMARKS: Benchmark[] = [
   {
@@ -220,4 +327,6 @@ export const BENCHMARKS: Benchmark[] = [
     peakMiB: 1536,
     figures: (run) => trainingFigures(run),
   },
+  ...scaleBenchmarks(100, { backtest: 60, lstm: 600, report: 900 }),
+  ...scaleBenchmarks(1000, { backtest: 60, lstm: 600, report: 900 }),
 ];

@@ -87,11 +87,13 @@ export const LSTM_DIRECT: LstmConfig = {
 
 /**
  * The global mode: our LSTM trained once across all products of a target (each product keeps
- * its own scaling). Larger batches; windows are sampled so an epoch stays near 20,000.
+ * its own scaling). A wider LSTM (48 units: it learns many products), larger batches; windows
+ * are sampled so an epoch stays near 20,000.
  */
 export const LSTM_GLOBAL: LstmConfig = {
   ...LSTM_DIRECT,
   name: "lstm-global",
+  lstmUnits: [48],
   batchSize: 128,
   maxEpochs: 40,
   patience: 6,
