@@ -58,6 +58,11 @@ async function main(filters: string[]): Promise<number> {
       },
       ...(bench.figures?.(run) ?? []),
     ];
+    console.error(
+      `  ${
+        figures.map((f) => `${f.label} ${f.value}${f.met === false ? " (MISSED)" : ""}`).join(", ")
+      }`,
+    );
     figures.forEach((figure, i) => {
       if (figure.met === false) missed++;
       rows.push([

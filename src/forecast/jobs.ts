@@ -12,6 +12,7 @@ import { backtestSeries, type SeriesBacktest } from "./backtest/series.ts";
 import { assertLongEnough, forecastWithIntervals } from "./forecast.ts";
 import { isLstm } from "./lstm/models.ts";
 import { lstmModelsFor } from "./lstm_store_use.ts";
+import { BatchedPredictions } from "./lstm/batched.ts";
 import { backtestGlobal } from "./backtest/global.ts";
 import type { Metrics } from "./metrics.ts";
 import { formatIsoDay } from "../data/dates.ts";
@@ -196,15 +197,19 @@ async function forecastWith(
     onProgress,
   });
   if (job.kind === "forecast" && job.backtest) await recordBacktest(obtained.dir, job.backtest);
+  // Models that share a network (the global mode) forecast in batches: record, compute, replay.
+  const batch = new BatchedPredictions();
+  const forecasts = () =>
+    obtained.models.map((trained, i) =>
+      forecastWithIntervals(batch.view(trained), model, contexts[i], job.horizon)
+    );
   try {
-    return obtained.models.map((trained, i) => {
-      const { epochs, bestEpoch, bestValLoss, seconds } = trained.state.training;
+    forecasts();
+    batch.compute();
+    return forecasts().map((forecast, i) => {
+      const { epochs, bestEpoch, bestValLoss, seconds } = obtained.models[i].state.training;
       return {
-        ...result(
-          forecastWithIntervals(trained, model, contexts[i], job.horizon),
-          i,
-          obtained.source,
-        ),
+        ...result(forecast, i, obtained.source),
         training: { epochs, bestEpoch, bestValLoss, seconds },
       };
     });

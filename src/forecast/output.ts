@@ -67,17 +67,19 @@ export function formatForecastCsv(tables: readonly ForecastTable[]): string {
 }
 
 /**
- * The backtest CSV: forecast columns plus `cutoff,actual`. Built as text directly (it runs to
- * millions of rows for large datasets); only product ids can need quoting.
+ * The backtest CSV: forecast columns plus `cutoff,actual`, made chunk by chunk (one per product,
+ * target and model) while it is written: for large datasets it runs to millions of rows, and
+ * holding all of its text at once would add hundreds of megabytes to a run's peak memory. Only
+ * product ids can need quoting.
  */
-export function formatBacktestCsv(series: readonly SeriesBacktest[]): string {
-  const parts: string[] = [[...FORECAST_COLUMNS, "cutoff", "actual"].join(",") + "\n"];
+export function* formatBacktestCsv(series: readonly SeriesBacktest[]): Generator<string> {
+  yield [...FORECAST_COLUMNS, "cutoff", "actual"].join(",") + "\n";
   for (const entry of series) {
     const head = `${quoteField(entry.productId)},${entry.target},${entry.model},`;
+    let chunk = "";
     for (const window of entry.windows) {
       const cutoff = formatIsoDay(window.cutoff);
       const f = window.forecast;
-      let chunk = "";
       for (let h = 0; h < window.actual.length; h++) {
         chunk +=
           `${head}${formatIsoDay(window.cutoff + 1 + h)},${round3(f.mean[h])},${
@@ -87,10 +89,9 @@ export function formatBacktestCsv(series: readonly SeriesBacktest[]): string {
             round3(window.actual[h])
           }\n`;
       }
-      parts.push(chunk);
     }
+    yield chunk;
   }
-  return parts.join("");
 }
 
 /** A CSV field, quoted (RFC 4180) when it holds a comma, quote or line break. */

@@ -200,6 +200,20 @@ export async function forecastDataset(
           ...common,
         });
       }
+      // A global returns model trains on returns histories only (the sales forecast is an input
+      // at prediction time): with a store, train it alongside the sales stage, on the other core,
+      // and let the returns stage load it.
+      if (target === "sales" && options.store) {
+        const returnsGlobal = set.products.map((p) => modelOf(p.id, "returns")).filter(isGlobal);
+        for (const name of new Set(returnsGlobal)) {
+          jobs.push({
+            kind: "forecast-global",
+            model: name,
+            histories: set.products.map((_, i) => historyOf(i, "returns")),
+            ...common,
+          });
+        }
+      }
       set.products.forEach((_, i) => {
         if (isGlobal(chosen[i])) return;
         const windows = backtest?.series.find((s) =>
@@ -225,11 +239,13 @@ export async function forecastDataset(
           jobWeight(j.model),
           `${j.model} ${
             [result].flat().length > 1 ? "all products" : first.productId
-          } ${target} (${first.source})`,
+          } ${first.target} (${first.source})`,
         );
       })).flat();
       return set.products.map((product, i) =>
-        results.find((r) => r.productId === product.id && r.model === chosen[i])!
+        results.find((r) =>
+          r.productId === product.id && r.target === target && r.model === chosen[i]
+        )!
       );
     };
     const sales = await stage("sales");

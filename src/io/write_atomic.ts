@@ -7,14 +7,32 @@
 
 import { dirname } from "node:path";
 
+/** File content: text, bytes, or text in chunks written one after the other (made as written). */
+export type FileContent = string | Uint8Array | Iterable<string>;
+
+/** Writes `content` to `path` (chunks one after the other, so no one string holds them all). */
+export async function writeContent(path: string, content: FileContent): Promise<void> {
+  if (typeof content === "string") return await Deno.writeTextFile(path, content);
+  if (content instanceof Uint8Array) return await Deno.writeFile(path, content);
+  const file = await Deno.open(path, { write: true, create: true, truncate: true });
+  try {
+    const encoder = new TextEncoder();
+    for (const chunk of content) {
+      const bytes = encoder.encode(chunk);
+      for (let done = 0; done < bytes.length;) done += await file.write(bytes.subarray(done));
+    }
+  } finally {
+    file.close();
+  }
+}
+
 /** Writes `content` to `path` atomically, creating the parent directory when needed. */
-export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(path: string, content: FileContent): Promise<void> {
   const dir = dirname(path);
   await Deno.mkdir(dir, { recursive: true });
   const temp = `${path}.tmp-${Deno.pid}-${crypto.randomUUID().slice(0, 8)}`;
   try {
-    if (typeof content === "string") await Deno.writeTextFile(temp, content);
-    else await Deno.writeFile(temp, content);
+    await writeContent(temp, content);
     await Deno.rename(temp, path);
   } catch (error) {
     await Deno.remove(temp).catch(() => {});

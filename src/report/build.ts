@@ -13,6 +13,7 @@ import type { AlertThresholds } from "../inventory/alerts.ts";
 import { formatAlertsCsv, formatDailyPlanCsv, formatPlanCsv } from "../inventory/output.ts";
 import { backtestSummary, formatBacktestCsv, formatForecastCsv } from "../forecast/output.ts";
 import { TFJS_VERSION, VERSION } from "../version.ts";
+import type { FileContent } from "../io/write_atomic.ts";
 import { reportFigures } from "./content.ts";
 import type { ReportContext, ReportOptions } from "./context.ts";
 import { renderReportHtml } from "./page.ts";
@@ -59,7 +60,7 @@ export function reportContext(input: ReportInput): ReportContext {
 export function buildDataFiles(
   input: ReportInput,
   ctx = reportContext(input),
-): Map<string, string> {
+): Map<string, FileContent> {
   const { planning, options } = input;
   const tables = planning.forecast.tables.map((t) => ({
     ...t,
@@ -73,7 +74,7 @@ export function buildDataFiles(
   }));
   const backtest = planning.forecast.backtest;
   const metrics = backtest ? backtestSummary(backtest.series, backtest.choices, {}) : undefined;
-  const files = new Map<string, string>();
+  const files = new Map<string, FileContent>();
   files.set("forecast.csv", formatForecastCsv(tables));
   files.set("plan.csv", formatPlanCsv(planning.plans, options.settings));
   files.set("plan_daily.csv", formatDailyPlanCsv(planning.plans));
@@ -139,7 +140,7 @@ export function buildDataFiles(
 }
 
 /** The report's files (name → content), `report.pdf` aside: the data files and report.html. */
-export function buildReportFiles(input: ReportInput): Map<string, string> {
+export function buildReportFiles(input: ReportInput): Map<string, FileContent> {
   const ctx = reportContext(input);
   const files = buildDataFiles(input, ctx);
   files.set("report.html", renderReportHtml(ctx));

@@ -81,7 +81,7 @@ Deno.test("a backtest of the demo data writes the contract's CSV and summary, an
     models: ["snaive7", "ma28", "ets", "lag"],
     seed: 1,
   });
-  const csv = formatBacktestCsv(result.series).trimEnd().split("\n");
+  const csv = [...formatBacktestCsv(result.series)].join("").trimEnd().split("\n");
   assertEquals(csv[0], "product_id,target,model,date,forecast,lo80,hi80,lo95,hi95,cutoff,actual");
   // 2 products × (3 sales models + 4 returns models) × 3 windows × 14 days
   assertEquals(csv.length - 1, 2 * 7 * 3 * 14);

@@ -11,6 +11,7 @@ import type { BacktestPlan } from "./plan.ts";
 import { backtestSeries, type SeriesBacktest } from "./series.ts";
 import { type TrainedLstm, trainSharedLstm } from "../lstm/model.ts";
 import { lstmConfig } from "../lstm/config.ts";
+import { BatchedPredictions } from "../lstm/batched.ts";
 
 /** Backtests `model` trained across all `series` (one target). */
 export async function backtestGlobal(
@@ -40,29 +41,29 @@ export async function backtestGlobal(
     trainedAt.set(cutoff, byId);
     return byId;
   };
-  try {
+  // Every product's windows and calibration forecasts go through the network together: a first
+  // pass records what each product asks for, one batched pass computes it, a second replays it.
+  const batch = new BatchedPredictions();
+  const pass = async (): Promise<SeriesBacktest[]> => {
     const results: SeriesBacktest[] = [];
     for (const [i, one] of series.entries()) {
       results.push(
         await backtestSeries(model, one, plan, {
           seed: options.seed,
           futureSales: options.futureSales?.[i],
-          fit: async (_, history): Promise<FittedModel> => {
-            const trained = (await fitAt(history.start + history.values.length - 1)).get(
-              history.productId,
-            )!;
-            // A view without dispose: the network is shared and freed below.
-            return {
-              model: model.name,
-              calibrationFrom: trained.calibrationFrom,
-              predict: (context, horizon) => trained.predict(context, horizon),
-              predictMany: (contexts, horizon) => trained.predictMany(contexts, horizon),
-            };
-          },
+          fit: async (_, history): Promise<FittedModel> =>
+            batch.view(
+              (await fitAt(history.start + history.values.length - 1)).get(history.productId)!,
+            ),
         }),
       );
     }
     return results;
+  };
+  try {
+    await pass();
+    batch.compute();
+    return await pass();
   } finally {
     for (const byId of trainedAt.values()) [...byId.values()][0]?.network.dispose();
   }

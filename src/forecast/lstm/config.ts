@@ -41,6 +41,8 @@ export interface LstmConfig {
   finalEpochs: number;
   /** Use every k-th window for training (1 = all). */
   stride: number;
+  /** Most training windows per epoch: longer or more series are sampled with a wider stride. */
+  maxSamples: number;
 }
 
 /** The original design, as specified: 30 days in, one day out, rolled forward. */
@@ -62,6 +64,7 @@ export const LSTM_SEED: LstmConfig = {
   validationShare: 0.2,
   finalEpochs: 0,
   stride: 1,
+  maxSamples: 20_000,
 };
 
 /** Our default. */
@@ -83,12 +86,13 @@ export const LSTM_DIRECT: LstmConfig = {
   validationShare: 0.2,
   finalEpochs: 3,
   stride: 2,
+  maxSamples: 20_000,
 };
 
 /**
  * The global mode: our LSTM trained once across all products of a target (each product keeps
  * its own scaling). A wider LSTM (48 units: it learns many products), larger batches; windows
- * are sampled so an epoch stays near 20,000.
+ * are sampled so an epoch stays near 10,000 (training time stays flat however many products).
  */
 export const LSTM_GLOBAL: LstmConfig = {
   ...LSTM_DIRECT,
@@ -97,6 +101,7 @@ export const LSTM_GLOBAL: LstmConfig = {
   batchSize: 128,
   maxEpochs: 40,
   patience: 6,
+  maxSamples: 10_000,
 };
 
 /** The design of an LSTM model name. */

@@ -69,65 +69,13 @@ export class TrainedLstm implements FittedModel {
 
   /** Forecasts from many contexts at once: one network call per block for all of them. */
   predictMany(contexts: readonly SeriesContext[], horizon: number): Float64Array[] {
-    const { config, shape, scalers } = this.state;
-    const withSales = shape.extra > 0;
-    const rows = contexts.map((context) => {
-      const n = context.values.length;
-      const target = new Float64Array(n + horizon);
-      target.set(context.values);
-      let sales: Float64Array | undefined;
-      if (withSales) {
-        sales = new Float64Array(n + horizon + config.outputs);
-        sales.set(context.sales);
-        const future = context.futureSales && context.futureSales.length >= horizon
-          ? context.futureSales
-          : movingAverageForecast(context.sales, context.start, horizon + config.outputs);
-        sales.set(future.subarray(0, Math.min(future.length, horizon + config.outputs)), n);
-      }
-      return { start: context.start, n, target, sales };
-    });
-    for (let done = 0; done < horizon; done += config.outputs) {
-      const inputs = rows.map((row) =>
-        buildInput(
-          config,
-          shape,
-          {
-            start: row.start,
-            target: row.target.subarray(0, row.n + done),
-            ...(row.sales ? { sales: row.sales.subarray(0, row.n + done) } : {}),
-          },
-          scalers,
-          row.sales?.subarray(row.n + done, row.n + done + config.outputs),
-        )
-      );
-      const block = this.#run(concatSamples(inputs));
-      rows.forEach((row, k) => {
-        for (let h = 0; h < config.outputs && done + h < horizon; h++) {
-          row.target[row.n + done + h] =
-            unscaleValue(scalers.target, block[k * config.outputs + h]) *
-            this.state.bias;
-        }
-      });
-    }
-    return rows.map((row) => row.target.slice(row.n));
-  }
-
-  /** Runs the network on samples; returns the scaled outputs, flat. */
-  #run(samples: SampleSet): Float32Array {
-    const { tf, state } = this;
-    return tf.tidy(() => {
-      const x = tf.tensor3d(samples.x, [samples.count, state.shape.steps, state.shape.features]);
-      const inputs = state.shape.extra > 0
-        ? [x, tf.tensor2d(samples.extra!, [samples.count, state.shape.extra])]
-        : x;
-      return (this.network.predict(inputs) as TF.Tensor).dataSync() as Float32Array;
-    });
+    return predictAcross([{ model: this, contexts }], horizon)[0];
   }
 
   /** Mean of the forecasts over training samples, in units, versus the actual mean. */
   biasOn(samples: SampleSet): number {
     if (this.state.config.scaling !== "log1p" || samples.count === 0) return 1;
-    const out = this.#run(samples);
+    const out = runNetwork(this, samples);
     let predicted = 0;
     let actual = 0;
     for (let i = 0; i < out.length; i++) {
@@ -143,8 +91,110 @@ export class TrainedLstm implements FittedModel {
   }
 }
 
-/** Most training windows per epoch; longer or more series are sampled with a wider stride. */
-const MAX_SAMPLES = 20_000;
+/** Runs a model's network on samples; returns the scaled outputs, flat. */
+function runNetwork(model: TrainedLstm, samples: SampleSet): Float32Array {
+  const { tf, state } = model;
+  return tf.tidy(() => {
+    const x = tf.tensor3d(samples.x, [samples.count, state.shape.steps, state.shape.features]);
+    const inputs = state.shape.extra > 0
+      ? [x, tf.tensor2d(samples.extra!, [samples.count, state.shape.extra])]
+      : x;
+    return (model.network.predict(inputs) as TF.Tensor).dataSync() as Float32Array;
+  });
+}
+
+/** Most forecasts per network call (bounds the memory of one call). */
+const ROWS_PER_CALL = 4096;
+
+/** One forecast to make: its model, and the tail of its history with room for the forecast. */
+interface ForecastRow {
+  model: TrainedLstm;
+  start: number;
+  n: number;
+  target: Float64Array;
+  sales?: Float64Array;
+}
+
+function forecastRow(model: TrainedLstm, context: SeriesContext, horizon: number): ForecastRow {
+  const { config, shape } = model.state;
+  const total = context.values.length;
+  // The network reads the last `window` days only: keep those (the calendar moves with start).
+  const n = Math.min(total, config.window);
+  const skip = total - n;
+  const target = new Float64Array(n + horizon);
+  target.set(context.values.subarray(skip));
+  let sales: Float64Array | undefined;
+  if (shape.extra > 0) {
+    sales = new Float64Array(n + horizon + config.outputs);
+    sales.set(context.sales.subarray(skip));
+    const future = context.futureSales && context.futureSales.length >= horizon
+      ? context.futureSales
+      : movingAverageForecast(context.sales, context.start, horizon + config.outputs);
+    sales.set(future.subarray(0, Math.min(future.length, horizon + config.outputs)), n);
+  }
+  return { model, start: context.start + skip, n, target, ...(sales ? { sales } : {}) };
+}
+
+/**
+ * Forecasts `horizon` days from every context of every request with as few network calls as
+ * possible: requests whose models share one network (the global mode) go through it together,
+ * block by block, each row with its own model's scaling and bias.
+ */
+export function predictAcross(
+  requests: readonly { model: TrainedLstm; contexts: readonly SeriesContext[] }[],
+  horizon: number,
+): Float64Array[][] {
+  const results = requests.map((r) => new Array<Float64Array>(r.contexts.length));
+  const byNetwork = new Map<TF.LayersModel, { request: number; index: number }[]>();
+  requests.forEach((request, r) => {
+    const list = byNetwork.get(request.model.network) ?? [];
+    request.contexts.forEach((_, index) => list.push({ request: r, index }));
+    byNetwork.set(request.model.network, list);
+  });
+  for (const list of byNetwork.values()) {
+    for (let from = 0; from < list.length; from += ROWS_PER_CALL) {
+      const chunk = list.slice(from, from + ROWS_PER_CALL);
+      const rows = chunk.map(({ request, index }) =>
+        forecastRow(requests[request].model, requests[request].contexts[index], horizon)
+      );
+      predictRows(rows, horizon);
+      chunk.forEach(({ request, index }, k) => {
+        results[request][index] = rows[k].target.slice(rows[k].n);
+      });
+    }
+  }
+  return results;
+}
+
+/** Fills each row's forecast in place, `outputs` days per network call for all rows. */
+function predictRows(rows: readonly ForecastRow[], horizon: number): void {
+  if (rows.length === 0) return;
+  const lead = rows[0].model;
+  const { config, shape } = lead.state;
+  for (let done = 0; done < horizon; done += config.outputs) {
+    const inputs = rows.map((row) =>
+      buildInput(
+        config,
+        shape,
+        {
+          start: row.start,
+          target: row.target.subarray(0, row.n + done),
+          ...(row.sales ? { sales: row.sales.subarray(0, row.n + done) } : {}),
+        },
+        row.model.state.scalers,
+        row.sales?.subarray(row.n + done, row.n + done + config.outputs),
+      )
+    );
+    const block = runNetwork(lead, concatSamples(inputs));
+    rows.forEach((row, k) => {
+      const { scalers, bias } = row.model.state;
+      for (let h = 0; h < config.outputs && done + h < horizon; h++) {
+        row.target[row.n + done + h] = unscaleValue(scalers.target, block[k * config.outputs + h]) *
+          bias;
+      }
+    });
+  }
+}
 
 /** Trains an LSTM of `config` on one history. */
 export async function trainLstm(
@@ -174,7 +224,7 @@ export async function trainSharedLstm(
     (sum, h) => sum + Math.max(0, h.values.length - config.window - config.outputs + 1),
     0,
   );
-  const stride = Math.max(config.stride, Math.ceil(total / MAX_SAMPLES));
+  const stride = Math.max(config.stride, Math.ceil(total / config.maxSamples));
   const prepared = histories.map((history) => {
     const series: LstmSeries = {
       start: history.start,
