@@ -106,6 +106,11 @@ async function csv(dir: string, name: string, required = true): Promise<Record<s
   );
 }
 
+/** Appends `rows` to `to` (a spread push overflows the call stack at millions of rows). */
+function append<T>(to: T[], rows: readonly T[]): void {
+  for (const row of rows) to.push(row);
+}
+
 /** Groups rows by a key, keeping first-seen order. */
 function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -173,11 +178,11 @@ export async function readOutputs(
       }
       owner.set(choice.product_id, { entry, dir });
     }
-    forecastRows.push(...await csv(dir, "forecast.csv"));
-    backtestRows.push(...await csv(dir, "backtest.csv", false));
-    planRows.push(...await csv(dir, "plan.csv"));
-    dailyRows.push(...await csv(dir, "plan_daily.csv"));
-    alertRows.push(...await csv(dir, "alerts.csv"));
+    append(forecastRows, await csv(dir, "forecast.csv"));
+    append(backtestRows, await csv(dir, "backtest.csv", false));
+    append(planRows, await csv(dir, "plan.csv"));
+    append(dailyRows, await csv(dir, "plan_daily.csv"));
+    append(alertRows, await csv(dir, "alerts.csv"));
     try {
       await Deno.stat(join(dir, "simulation.json"));
       simulated = true;

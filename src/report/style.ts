@@ -35,6 +35,7 @@ th { background: var(--soft); font-weight: 600; border-bottom: 1.5px solid var(-
 th:first-child, td:first-child, td.text, th.text { text-align: left; }
 td { white-space: nowrap; }
 td.text { white-space: normal; }
+td.text.model { white-space: nowrap; }
 .block { break-inside: avoid; }
 tr { break-inside: avoid; }
 thead { display: table-header-group; }

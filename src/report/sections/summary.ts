@@ -35,9 +35,9 @@ export function summarySection(ctx: ReportContext): Html {
         <td>${decimal(p.returnsPerDay)}</td>
         <td>${percent(p.returnRate)}</td>
         <td>${units(p.recommendedInventory)}</td>
-        <td class="text">${p.models.sales}</td>
+        <td class="text model">${p.models.sales}</td>
         <td>${percent(p.wape.sales)}</td>
-        <td class="text">${p.models.returns}</td>
+        <td class="text model">${p.models.returns}</td>
         <td>${percent(p.wape.returns)}</td>
         <td>${percent(p.fillRate)}</td>
         <td>${count || ""}</td>
