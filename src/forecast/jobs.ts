@@ -197,7 +197,8 @@ async function forecastWith(
     onProgress,
   });
   if (job.kind === "forecast" && job.backtest) await recordBacktest(obtained.dir, job.backtest);
-  // Models that share a network (the global mode) forecast in batches: record, compute, replay.
+  // Forecast in batches (record, compute, replay): models that share a network (the global
+  // mode) go through it together, a per-product model gets its calibration and forecast at once.
   const batch = new BatchedPredictions();
   const forecasts = () =>
     obtained.models.map((trained, i) =>

@@ -10,20 +10,11 @@ import { dirname } from "node:path";
 /** File content: text, bytes, or text in chunks written one after the other (made as written). */
 export type FileContent = string | Uint8Array | Iterable<string>;
 
-/** Writes `content` to `path` (chunks one after the other, so no one string holds them all). */
+/** Writes `content` to `path` (chunks streamed one after the other, so no one string holds them all). */
 export async function writeContent(path: string, content: FileContent): Promise<void> {
   if (typeof content === "string") return await Deno.writeTextFile(path, content);
   if (content instanceof Uint8Array) return await Deno.writeFile(path, content);
-  const file = await Deno.open(path, { write: true, create: true, truncate: true });
-  try {
-    const encoder = new TextEncoder();
-    for (const chunk of content) {
-      const bytes = encoder.encode(chunk);
-      for (let done = 0; done < bytes.length;) done += await file.write(bytes.subarray(done));
-    }
-  } finally {
-    file.close();
-  }
+  await Deno.writeTextFile(path, ReadableStream.from(content));
 }
 
 /** Writes `content` to `path` atomically, creating the parent directory when needed. */

@@ -79,7 +79,10 @@ export function buildDataFiles(
   files.set("plan.csv", formatPlanCsv(planning.plans, options.settings));
   files.set("plan_daily.csv", formatDailyPlanCsv(planning.plans));
   files.set("alerts.csv", formatAlertsCsv(planning.alerts));
-  if (backtest) files.set("backtest.csv", formatBacktestCsv(backtest.series));
+  // Re-iterable: each write makes the text afresh, chunk by chunk.
+  if (backtest) {
+    files.set("backtest.csv", { [Symbol.iterator]: () => formatBacktestCsv(backtest.series) });
+  }
   if (planning.simulation) {
     files.set("simulation.json", JSON.stringify(planning.simulation, null, 2) + "\n");
   }

@@ -44,6 +44,8 @@ export async function backtestGlobal(
   // Every product's windows and calibration forecasts go through the network together: a first
   // pass records what each product asks for, one batched pass computes it, a second replays it.
   const batch = new BatchedPredictions();
+  // The cleaned training spans of each series, made once and shared by both passes.
+  const spans = series.map(() => new Map<number, SeriesContext>());
   const pass = async (): Promise<SeriesBacktest[]> => {
     const results: SeriesBacktest[] = [];
     for (const [i, one] of series.entries()) {
@@ -51,6 +53,7 @@ export async function backtestGlobal(
         await backtestSeries(model, one, plan, {
           seed: options.seed,
           futureSales: options.futureSales?.[i],
+          histories: spans[i],
           fit: async (_, history): Promise<FittedModel> =>
             batch.view(
               (await fitAt(history.start + history.values.length - 1)).get(history.productId)!,
