@@ -89,6 +89,13 @@ export const backtestCommand: Command = {
     await writeFileAtomic(summaryPath, JSON.stringify(summary, null, 2) + "\n");
     progress.line(`backtest done in ${progress.elapsed.toFixed(1)} s`);
     console.log(formatLeaderboard(summary.metrics));
+    for (const [target, count] of Object.entries(summary.products_left_out)) {
+      if (count === 0) continue;
+      console.log(
+        `${target}: ${count} product(s) left out of the pooled metrics: too young for some of ` +
+          `the models (their own metrics are in summary.json)`,
+      );
+    }
     console.log(`wrote ${out} and ${summaryPath}`);
     return 0;
   },

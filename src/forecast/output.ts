@@ -11,6 +11,7 @@ import type { SeriesBacktest } from "./backtest/series.ts";
 import { type Metrics, metricsOf, pooledMetrics } from "./metrics.ts";
 import type { ModelChoice } from "./select.ts";
 import { autoBacktest } from "./auto_score.ts";
+import { comparableSeries } from "./backtest/align.ts";
 
 /** Columns of the forecast CSV. */
 export const FORECAST_COLUMNS = [
@@ -100,10 +101,10 @@ function quoteField(text: string): string {
 }
 
 /** Metrics with numbers rounded for JSON. */
-function rounded(metrics: Metrics): Record<string, number> {
+function rounded(metrics: Metrics): Metrics {
   return Object.fromEntries(
     Object.entries(metrics).map(([key, value]) => [key, Math.round(value * 10000) / 10000]),
-  );
+  ) as unknown as Metrics;
 }
 
 /** The backtest summary: pooled metrics per target and model (auto included), per product, choices. */
@@ -114,14 +115,20 @@ export function backtestSummary(
 ) {
   const withAuto = [...series, ...autoBacktest(series)];
   const keys = [...new Set(withAuto.map((s) => `${s.target}\u0000${s.model}`))];
+  const comparable = new Map(
+    (["sales", "returns"] as const).map((target) => [target, comparableSeries(withAuto, target)]),
+  );
   const metrics = keys.map((key) => {
-    const [target, model] = key.split("\u0000");
-    const group = withAuto.filter((s) => s.target === target && s.model === model);
+    const [target, model] = key.split("\u0000") as [Target, string];
+    const group = comparable.get(target)!.series.filter((s) => s.model === model);
     return { target, model, ...rounded(pooledMetrics(group.map((s) => s.windows))) };
   });
+  const leftOut = Object.fromEntries([...comparable].map(([target, c]) => [target, c.leftOut]));
   return {
     parameters,
     metrics,
+    /** Per target: products left out of the pooled metrics (not every model could be scored). */
+    products_left_out: leftOut,
     products: withAuto.map((s) => ({
       product_id: s.productId,
       target: s.target,

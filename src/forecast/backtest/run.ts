@@ -1,7 +1,8 @@
 /**
  * The backtest of a whole dataset: every product × target × model over the plan's windows.
  * Sales first; then returns, whose models get, at each cutoff, the forecast of the sales model
- * that backtested best for the product — exactly what they get when forecasting for real.
+ * that backtested best for the product — exactly what they get when forecasting for real. Each
+ * product's models are kept to the windows all of them scored (see `align.ts`).
  * @module
  */
 
@@ -16,6 +17,7 @@ import { isGlobal } from "../lstm/models.ts";
 import type { SeriesContext, Target } from "../types.ts";
 import { inlineExecutor, type JobExecutor } from "../parallel/pool.ts";
 import { datasetLagShape } from "../lag_shape.ts";
+import { alignWindows } from "./align.ts";
 import type { Calendar } from "../../data/calendar.ts";
 
 /** Options of {@link runBacktest}. */
@@ -101,21 +103,23 @@ export async function runBacktest(
     return jobs;
   };
 
-  const salesResults = await run(jobsFor("sales", () => ({})));
+  const salesResults = alignWindows(await run(jobsFor("sales", () => ({}))));
   const salesChoices = chooseModels(salesResults);
   const returnLagShapes = plan.cutoffs.map((cutoff) =>
     datasetLagShape(options.poolSet ?? set, cutoff)
   );
-  const returnsResults = await run(jobsFor("returns", (product) => {
-    const choice = salesChoices.find((c) => c.productId === product.id);
-    const chosen = salesResults.find((r) =>
-      r.productId === product.id && r.model === choice?.model
-    );
-    const futureSales = plan.cutoffs.map((cutoff) =>
-      chosen?.windows.find((w) => w.cutoff === cutoff)?.forecast.mean
-    );
-    return { futureSales, returnLagShapes };
-  }));
+  const returnsResults = alignWindows(
+    await run(jobsFor("returns", (product) => {
+      const choice = salesChoices.find((c) => c.productId === product.id);
+      const chosen = salesResults.find((r) =>
+        r.productId === product.id && r.model === choice?.model
+      );
+      const futureSales = plan.cutoffs.map((cutoff) =>
+        chosen?.windows.find((w) => w.cutoff === cutoff)?.forecast.mean
+      );
+      return { futureSales, returnLagShapes };
+    })),
+  );
   const series = sortSeries([...salesResults, ...returnsResults], options.models);
   return { plan, series, choices: chooseModels(series) };
 }

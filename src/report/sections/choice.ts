@@ -8,6 +8,7 @@ import { type Html, html } from "../html.ts";
 import type { ReportContext } from "../context.ts";
 import type { Target } from "../../forecast/types.ts";
 import { pooledMetrics } from "../../forecast/metrics.ts";
+import { comparableSeries } from "../../forecast/backtest/align.ts";
 import { decimal } from "../format.ts";
 
 /** Count of products per chosen model for a target, most used first: "ets 12, lstm 3". */
@@ -21,10 +22,10 @@ function counts(ctx: ReportContext, target: Target): string {
   ).join(", ");
 }
 
-/** Pooled backtest RMSSE of a model for a target. */
+/** Pooled backtest RMSSE of a model for a target, over the products every model was scored on. */
 function pooled(ctx: ReportContext, target: Target, model: string): number {
-  const series = (ctx.forecast.backtest?.series ?? []).filter((s) =>
-    s.target === target && s.model === model
+  const series = comparableSeries(ctx.forecast.backtest?.series ?? [], target).series.filter((s) =>
+    s.model === model
   );
   return series.length > 0 ? pooledMetrics(series.map((s) => s.windows)).rmsse : NaN;
 }

@@ -88,7 +88,8 @@ ${
       ? html`Backtest: ${plan.cutoffs.length} cutoffs from ${formatIsoDay(plan.cutoffs[0])} to ${
         formatIsoDay(plan.cutoffs[plan.cutoffs.length - 1])
       }, each forecasting ${plan.horizon} days; models fitted once at the first cutoff and rolled forward. WAPE = Σ|error| ÷
-Σ actual; WAPE 7-day uses weekly totals; RMSSE and MASE divide by the in-sample error of repeating last week.`
+Σ actual; WAPE 7-day uses weekly totals; RMSSE and MASE divide by the in-sample error of repeating last week.
+Models are compared on the same windows: a window one model could not forecast (too little history) counts for none.`
       : ""
   }</p>
 <p>Intervals (80 % and 95 %) come from each model's own errors: the fitted model forecasts from up to 40 origins
