@@ -7,7 +7,7 @@
  */
 
 import { join } from "node:path";
-import { parseCsvRows } from "../data/csv.ts";
+import { forEachCsvRow, parseCsvRows } from "../data/csv.ts";
 import { parseIsoDay } from "../data/dates.ts";
 import type { SeriesSet } from "../data/series.ts";
 import { type Calendar, openMask } from "../data/calendar.ts";
@@ -91,19 +91,66 @@ export function optionsOf(
   };
 }
 
-async function csv(dir: string, name: string, required = true): Promise<Record<string, string>[]> {
+async function csv(dir: string, name: string): Promise<Record<string, string>[]> {
   const path = join(dir, name);
-  let text: string;
-  try {
-    text = await readText(path, `is ${dir} the --out directory of plan or report?`);
-  } catch (error) {
-    if (!required && error instanceof InputError) return [];
-    throw error;
-  }
+  const text = await readText(path, `is ${dir} the --out directory of plan or report?`);
   const [header, ...rows] = parseCsvRows(text);
   return rows.filter((row) => row.length > 1).map((row) =>
     Object.fromEntries(header.map((h, i) => [h, row[i]]))
   );
+}
+
+/** The numeric columns of backtest.csv, as kept per window. */
+const BACKTEST_NUMBERS = ["forecast", "lo80", "hi80", "lo95", "hi95", "actual"] as const;
+
+/** One backtest window's columns, in row order. */
+type WindowColumns = Record<(typeof BACKTEST_NUMBERS)[number], number[]>;
+
+/** backtest.csv grouped while it is parsed: product → "target\0model" → cutoff → columns. */
+type BacktestRows = Map<string, Map<string, Map<string, WindowColumns>>>;
+
+/**
+ * Adds the rows of `dir`'s backtest.csv (if it has one) to `into`. Rows go straight into numbers
+ * per window: at 1,000 products the file holds millions of rows, and a record of strings per row
+ * took gigabytes.
+ */
+async function readBacktestRows(dir: string, into: BacktestRows): Promise<void> {
+  const path = join(dir, "backtest.csv");
+  let text: string;
+  try {
+    text = await readText(path, `is ${dir} the --out directory of plan or report?`);
+  } catch (error) {
+    if (error instanceof InputError) return;
+    throw error;
+  }
+  const names = ["product_id", "target", "model", "cutoff", ...BACKTEST_NUMBERS];
+  let at: Record<string, number> = {};
+  forEachCsvRow(text, (fields, index) => {
+    if (index === 0) {
+      at = Object.fromEntries(fields.map((name, i) => [name, i]));
+      const missing = names.filter((name) => at[name] === undefined);
+      if (missing.length > 0) {
+        throw new InputError(`no ${missing.join(", ")} column; was it written by Returncast?`, {
+          file: path,
+        });
+      }
+      return;
+    }
+    if (fields.length <= 1) return;
+    const product = fields[at.product_id];
+    let groups = into.get(product);
+    if (!groups) into.set(product, groups = new Map());
+    const key = `${fields[at.target]}\u0000${fields[at.model]}`;
+    let windows = groups.get(key);
+    if (!windows) groups.set(key, windows = new Map());
+    const cutoff = fields[at.cutoff];
+    let columns = windows.get(cutoff);
+    if (!columns) {
+      columns = { forecast: [], lo80: [], hi80: [], lo95: [], hi95: [], actual: [] };
+      windows.set(cutoff, columns);
+    }
+    for (const name of BACKTEST_NUMBERS) columns[name].push(Number(fields[at[name]]));
+  });
 }
 
 /** Appends `rows` to `to` (a spread push overflows the call stack at millions of rows). */
@@ -147,7 +194,7 @@ export async function readOutputs(
 ): Promise<RunOutputs> {
   const summaries: RunSummary[] = [];
   const forecastRows: Record<string, string>[] = [];
-  const backtestRows: Record<string, string>[] = [];
+  const backtestRows: BacktestRows = new Map();
   const planRows: Record<string, string>[] = [];
   const dailyRows: Record<string, string>[] = [];
   const alertRows: Record<string, string>[] = [];
@@ -179,7 +226,7 @@ export async function readOutputs(
       owner.set(choice.product_id, { entry, dir });
     }
     append(forecastRows, await csv(dir, "forecast.csv"));
-    append(backtestRows, await csv(dir, "backtest.csv", false));
+    await readBacktestRows(dir, backtestRows);
     append(planRows, await csv(dir, "plan.csv"));
     append(dailyRows, await csv(dir, "plan_daily.csv"));
     append(alertRows, await csv(dir, "alerts.csv"));
@@ -215,29 +262,39 @@ export async function readOutputs(
 
   const summary = summaries[0];
   const plan = summary.backtest;
-  const series: SeriesBacktest[] = byProduct(backtestRows).flatMap(([id, rows]) => {
-    const product = products[order.get(id)!];
-    return [...groupBy(rows, (r) => `${r.target}\u0000${r.model}`)].map(
-      ([, group]): SeriesBacktest => {
-        const target = group[0].target as Target;
+  const series: SeriesBacktest[] = [...backtestRows]
+    .filter(([id]) => order.has(id))
+    .sort((a, b) => order.get(a[0])! - order.get(b[0])!)
+    .flatMap(([id, groups]) => {
+      const product = products[order.get(id)!];
+      return [...groups].map(([key, byCutoff]): SeriesBacktest => {
+        const [target, model] = key.split("\u0000") as [Target, string];
         const raw = target === "sales" ? product.sales : product.returns;
-        const windows = [...groupBy(group, (r) => r.cutoff)].map(
-          ([cutoff, days]): BacktestWindow => {
-            const cut = day(cutoff);
-            const length = cut - product.start + 1;
-            return {
-              cutoff: cut,
-              forecast: forecastOf(days),
-              actual: Float64Array.from(days, (r) => Number(r.actual)),
-              open: openMask(calendar, cut + 1, days.length, product.start + raw.length - 1),
-              scales: naiveScales(raw.subarray(0, length)),
-            };
-          },
-        );
-        return { productId: id, target, model: group[0].model, windows };
-      },
-    );
-  });
+        const windows = [...byCutoff].map(([cutoff, columns]): BacktestWindow => {
+          const cut = day(cutoff);
+          const length = cut - product.start + 1;
+          return {
+            cutoff: cut,
+            forecast: {
+              mean: Float64Array.from(columns.forecast),
+              lo80: Float64Array.from(columns.lo80),
+              hi80: Float64Array.from(columns.hi80),
+              lo95: Float64Array.from(columns.lo95),
+              hi95: Float64Array.from(columns.hi95),
+            },
+            actual: Float64Array.from(columns.actual),
+            open: openMask(
+              calendar,
+              cut + 1,
+              columns.actual.length,
+              product.start + raw.length - 1,
+            ),
+            scales: naiveScales(raw.subarray(0, length)),
+          };
+        });
+        return { productId: id, target, model, windows };
+      });
+    });
   const backtest: BacktestResult | undefined = plan
     ? {
       plan: { horizon: plan.horizon, cutoffs: plan.cutoffs.map(day), refitEvery: plan.refit_every },

@@ -1,6 +1,7 @@
 /**
  * Sharded runs merged equal one run: the products split across machines (plan --shard K/N), merged
- * (merge), and rendered (report --from) give the same files, byte for byte, as a single run.
+ * (merge), and rendered (report --from) give the same files, byte for byte, as a single run; and
+ * the rendered report is the one `report` makes itself.
  */
 
 import { assertEquals, assertIncludes } from "../helpers/assert.ts";
@@ -16,7 +17,7 @@ const FILES = [
   "summary.json",
 ];
 
-Deno.test("plan --shard 1/3, 2/3, 3/3 merged equals plan on all products; report --from renders it", async () => {
+Deno.test("plan --shard 1/3, 2/3, 3/3 merged equals plan on all products; report --from renders it as report would", async () => {
   const dir = await tempDir();
   try {
     const data = `${dir.path}/d.csv`;
@@ -104,12 +105,28 @@ Deno.test("plan --shard 1/3, 2/3, 3/3 merged equals plan on all products; report
       await Deno.readTextFile(`${dir.path}/r1/report.html`),
       await Deno.readTextFile(`${dir.path}/r2/report.html`),
     );
+    // Rendering the files back gives the report the run itself makes (backtest leaderboards,
+    // choices and simulation included): nothing is lost reading backtest.csv.
+    const direct = await runCli([
+      "report",
+      ...common.filter((flag) => flag !== "--simulate"), // report always simulates
+      "--models-dir",
+      `${dir.path}/m-whole`,
+      "--no-pdf",
+      "--out",
+      `${dir.path}/r0`,
+    ]);
+    assertEquals(direct.code, 0, direct.stderr);
+    assertEquals(
+      await Deno.readTextFile(`${dir.path}/r2/report.html`),
+      await Deno.readTextFile(`${dir.path}/r0/report.html`),
+    );
   } finally {
     await dir.cleanup();
   }
 });
 
-Deno.test("merge refuses overlapping shards; a global model cannot be sharded", async () => {
+Deno.test("merge refuses overlapping shards; a global model cannot be sharded; a damaged backtest.csv is named", async () => {
   const dir = await tempDir();
   try {
     const data = `${dir.path}/d.csv`;
@@ -145,6 +162,25 @@ Deno.test("merge refuses overlapping shards; a global model cannot be sharded", 
     ]);
     assertEquals(global.code, 2);
     assertIncludes(global.stderr, "lstm-global trains one model across all products");
+    // A backtest.csv that lost a column is a one-line error naming the file, not a crash.
+    const backtestCsv = `${out}/backtest.csv`;
+    const text = await Deno.readTextFile(backtestCsv);
+    await Deno.writeTextFile(backtestCsv, text.replace("lo95,hi95", "low95,hi95"));
+    const damaged = await runCli([
+      "report",
+      "--data",
+      data,
+      "--from",
+      out,
+      "--no-pdf",
+      "--quiet",
+      "--out",
+      `${dir.path}/r`,
+    ]);
+    assertEquals(damaged.code, 2, damaged.stderr);
+    assertIncludes(damaged.stderr, "backtest.csv");
+    assertIncludes(damaged.stderr, "no lo95 column");
+    assertEquals(damaged.stderr.trim().split("\n").length, 1, damaged.stderr);
   } finally {
     await dir.cleanup();
   }
