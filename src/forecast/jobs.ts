@@ -78,6 +78,8 @@ export interface GlobalForecastJob {
   futureSales?: Float64Array[];
   store?: StoreOptions;
   epochs?: number;
+  /** Only train (or load) and save the model; forecast nothing (a later stage will). */
+  trainOnly?: boolean;
 }
 
 /** A job, as sent to a worker. */
@@ -197,6 +199,10 @@ async function forecastWith(
     onProgress,
   });
   if (job.kind === "forecast" && job.backtest) await recordBacktest(obtained.dir, job.backtest);
+  if (job.kind === "forecast-global" && job.trainOnly) {
+    obtained.dispose();
+    return [];
+  }
   // Forecast in batches (record, compute, replay): models that share a network (the global
   // mode) go through it together, a per-product model gets its calibration and forecast at once.
   const batch = new BatchedPredictions();

@@ -210,6 +210,7 @@ export async function forecastDataset(
             kind: "forecast-global",
             model: name,
             histories: set.products.map((_, i) => historyOf(i, "returns")),
+            trainOnly: true,
             ...common,
           });
         }
@@ -234,12 +235,13 @@ export async function forecastDataset(
         jobs.reduce((t, j) => t + jobWeight(j.model), 0),
       );
       const results = (await executor.run(jobs, (j, result) => {
-        const first = [result].flat()[0];
+        const all = [result].flat();
         hooks.step?.(
           jobWeight(j.model),
-          `${j.model} ${
-            [result].flat().length > 1 ? "all products" : first.productId
-          } ${first.target} (${first.source})`,
+          all.length === 0
+            ? `${j.model} trained for returns`
+            : `${j.model} ${all.length > 1 ? "all products" : all[0].productId} ${all[0].target} ` +
+              `(${all[0].source})`,
         );
       })).flat();
       return set.products.map((product, i) =>

@@ -1,4 +1,9 @@
-import { type ForecastJob, type ForecastOutcome, runJob } from "../../src/forecast/jobs.ts";
+import {
+  type ForecastJob,
+  type ForecastOutcome,
+  type GlobalForecastJob,
+  runJob,
+} from "../../src/forecast/jobs.ts";
 import { loadLstm } from "../../src/forecast/store/lstm_store.ts";
 import { modelDir, safeName } from "../../src/forecast/store/paths.ts";
 import { InputError } from "../../src/io/errors.ts";
@@ -102,4 +107,29 @@ Deno.test("product ids become safe, distinct directory names", () => {
   assertEquals(safeName("../x"), ".2e.2e.2fx");
   assert(safeName("a b") !== safeName("a_b"));
   assertEquals(safeName(""), ".empty");
+});
+
+Deno.test("a train-only global job saves the model and forecasts nothing; the next job loads it", async () => {
+  const dir = await tempDir();
+  try {
+    const histories = ["A", "B"].map((id, k) =>
+      contextFor("sales", weeklySeries(140, 30 + 10 * k, k + 1), undefined, id)
+    );
+    const global = (trainOnly: boolean): GlobalForecastJob => ({
+      kind: "forecast-global",
+      model: "lstm-global",
+      histories,
+      horizon: 14,
+      seed: 3,
+      store: { root: dir.path, mode: "reuse" },
+      epochs: 2,
+      trainOnly,
+    });
+    assertEquals(await runJob(global(true)), []);
+    const outcomes = await runJob(global(false)) as ForecastOutcome[];
+    assertEquals(outcomes.map((o) => o.productId), ["A", "B"]);
+    assert(outcomes.every((o) => o.source === "loaded"), "the saved global model is loaded");
+  } finally {
+    await dir.cleanup();
+  }
 });
