@@ -86,8 +86,9 @@ for (const target of ["sales", "returns"] as Target[]) {
   const series = comparableSeries(all, target).series;
   const references = REFERENCES.map((model) => ({ model, ...figures(pooled(series, model)) }));
   // The best baseline that forecasts something (zero cannot be rescaled to a total).
-  const best = MODELS.filter((m) => m !== "zero" && series.some((s) => s.model === m))
-    .sort((a, b) => pooled(series, a).rmsse - pooled(series, b).rmsse)[0];
+  const scored = MODELS.filter((m) => m !== "zero" && series.some((s) => s.model === m))
+    .map((model) => ({ model, rmsse: pooled(series, model).rmsse }));
+  const best = scored.sort((a, b) => a.rmsse - b.rmsse)[0].model;
   console.log(JSON.stringify({
     target,
     auto: figures(pooled(series, "auto")),

@@ -240,14 +240,12 @@ export async function forecastDataset(
           jobWeight(j.model),
           all.length === 0
             ? `${j.model} trained for returns`
-            : `${j.model} ${all.length > 1 ? "all products" : all[0].productId} ${all[0].target} ` +
+            : `${j.model} ${all.length > 1 ? "all products" : all[0].productId} ${target} ` +
               `(${all[0].source})`,
         );
       })).flat();
       return set.products.map((product, i) =>
-        results.find((r) =>
-          r.productId === product.id && r.target === target && r.model === chosen[i]
-        )!
+        results.find((r) => r.productId === product.id && r.model === chosen[i])!
       );
     };
     const sales = await stage("sales");

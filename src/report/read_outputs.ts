@@ -170,8 +170,10 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
   return groups;
 }
 
-function forecastOf(rows: Record<string, string>[]): Forecast {
-  const column = (name: string) => Float64Array.from(rows, (r) => Number(r[name]));
+/** A forecast from its CSV columns (`forecast`, `lo80`, …), however they were read. */
+function forecastOf(
+  column: (name: Exclude<(typeof BACKTEST_NUMBERS)[number], "actual">) => Float64Array,
+): Forecast {
   return {
     mean: column("forecast"),
     lo80: column("lo80"),
@@ -256,7 +258,7 @@ export async function readOutputs(
       target: target as Target,
       model: group[0].model,
       firstDay: day(group[0].date),
-      forecast: forecastOf(group),
+      forecast: forecastOf((name) => Float64Array.from(group, (r) => Number(r[name]))),
     }))
   );
 
@@ -275,13 +277,7 @@ export async function readOutputs(
           const length = cut - product.start + 1;
           return {
             cutoff: cut,
-            forecast: {
-              mean: Float64Array.from(columns.forecast),
-              lo80: Float64Array.from(columns.lo80),
-              hi80: Float64Array.from(columns.hi80),
-              lo95: Float64Array.from(columns.lo95),
-              hi95: Float64Array.from(columns.hi95),
-            },
+            forecast: forecastOf((name) => Float64Array.from(columns[name])),
             actual: Float64Array.from(columns.actual),
             open: openMask(
               calendar,
