@@ -7,11 +7,11 @@ import { resolve } from "node:path";
 import type { Command } from "./args.ts";
 import { integerFlag, optionalString, requiredString } from "./args.ts";
 import { InputError } from "../io/errors.ts";
-import { readText } from "../io/read_text.ts";
 import { writeFileAtomic } from "../io/write_atomic.ts";
 import { writeDaily } from "../data/write_daily.ts";
 import { customLayout, LAYOUTS } from "../data/import/layouts.ts";
-import { importOrderLines, type ImportSummary } from "../data/import/order_lines.ts";
+import type { ImportSummary } from "../data/import/order_lines.ts";
+import { readOrderLines } from "../data/import/read_order_lines.ts";
 import { importMetaPath } from "../data/import/meta.ts";
 
 /** The `import` command. */
@@ -64,8 +64,7 @@ export const importCommand: Command = {
       min: 1,
       max: 1_000_000,
     });
-    const text = await readText(input, "check the path given to --transactions");
-    const { set, summary } = importOrderLines(text, input, {
+    const { set, summary } = await readOrderLines(input, {
       layout,
       top,
       dropMegaOrders: values["drop-mega-orders"] === true,

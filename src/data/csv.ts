@@ -5,6 +5,10 @@
  */
 
 import { csvFormatRows, csvParseRows } from "d3-dsv";
+import { InputError } from "../io/errors.ts";
+
+/** Longest line (record) an input may have: 1 MiB of text. */
+export const MAX_LINE_CHARS = 1024 * 1024;
 
 /**
  * Parses RFC 4180 CSV text into rows of fields, calling `onRow` for each row with its 0-based
@@ -12,10 +16,97 @@ import { csvFormatRows, csvParseRows } from "d3-dsv";
  * accepted. Rows are not collected, so memory stays flat for large files.
  */
 export function forEachCsvRow(text: string, onRow: (fields: string[], index: number) => void) {
-  csvParseRows(text, (fields: string[], index: number) => {
-    onRow(fields, index);
-    return null;
-  });
+  const reader = new CsvRowReader(onRow);
+  reader.push(text);
+  reader.end();
+}
+
+/**
+ * Parses CSV that arrives in pieces (as a file is streamed): pieces may end anywhere, rows are
+ * passed to `onRow` whole and in order, with their 0-based index. A record longer than
+ * {@link MAX_LINE_CHARS} is an {@link InputError} naming `file` and the line (a file that is not
+ * CSV, or a gzip bomb of one endless line, fails fast instead of filling memory).
+ */
+export class CsvRowReader {
+  #carry = "";
+  #rows = 0;
+  readonly #onRow: (fields: string[], index: number) => void;
+  readonly #file?: string;
+  readonly #maxLine: number;
+
+  /** A reader that passes rows to `onRow`; `file` names the source in errors. */
+  constructor(
+    onRow: (fields: string[], index: number) => void,
+    options: { file?: string; maxLineChars?: number } = {},
+  ) {
+    this.#onRow = onRow;
+    this.#file = options.file;
+    this.#maxLine = options.maxLineChars ?? MAX_LINE_CHARS;
+  }
+
+  /** Takes the next piece of text. */
+  push(piece: string): void {
+    const text = this.#carry + piece;
+    const cut = lastRecordEnd(text);
+    this.#carry = text.slice(cut);
+    if (cut > 0) this.#parse(text.slice(0, cut));
+    if (this.#carry.length > this.#maxLine) {
+      throw new InputError(
+        `line ${this.#rows + 1} is longer than ${this.#maxLine.toLocaleString("en-US")} ` +
+          "characters; is this a CSV file with one record per line?",
+        this.#file === undefined ? {} : { file: this.#file },
+      );
+    }
+  }
+
+  /** Parses what is left (a last line without a line break). */
+  end(): void {
+    const rest = this.#carry;
+    this.#carry = "";
+    if (rest !== "") this.#parse(rest);
+  }
+
+  #parse(text: string): void {
+    const offset = this.#rows;
+    let count = 0;
+    csvParseRows(text, (fields: string[], index: number) => {
+      count = index + 1;
+      this.#onRow(fields, offset + index);
+      return null;
+    });
+    this.#rows += count;
+  }
+}
+
+/**
+ * Index just after the last line break that ends a record (outside quotes), or 0. Text without
+ * quotes takes the fast path; otherwise fields are scanned as d3-dsv reads them (a quote opens
+ * a quoted field only at the start of a field; `""` inside is an escaped quote).
+ */
+function lastRecordEnd(text: string): number {
+  if (!text.includes('"')) return text.lastIndexOf("\n") + 1;
+  let cut = 0;
+  let quoted = false;
+  let fieldStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (quoted) {
+      if (c === 34) {
+        if (i + 1 >= text.length) return cut; // `"` or `""`: decided by the next piece
+        if (text.charCodeAt(i + 1) === 34) i++;
+        else quoted = false;
+      }
+    } else if (c === 34 && fieldStart) {
+      quoted = true;
+      fieldStart = false;
+    } else if (c === 10) {
+      cut = i + 1;
+      fieldStart = true;
+    } else {
+      fieldStart = c === 44 || c === 13;
+    }
+  }
+  return cut;
 }
 
 /** Parses CSV text into an array of rows of fields. */
@@ -23,12 +114,18 @@ export function parseCsvRows(text: string): string[][] {
   return csvParseRows(text);
 }
 
-/** Formats rows of fields as CSV text (RFC 4180 quoting where needed), with a final newline. */
+/**
+ * Formats rows of fields as CSV text (RFC 4180 quoting where needed), with a final newline. A
+ * number that is not finite is never written: it is a bug upstream, so it throws.
+ */
 export function formatCsvRows(rows: readonly (readonly unknown[])[]): string {
   return csvFormatRows(rows.map((row) => row.map(cellText))) + "\n";
 }
 
 function cellText(value: unknown): string {
   if (value === null || value === undefined) return "";
+  if (typeof value === "number" && !Number.isFinite(value)) {
+    throw new RangeError(`Cannot write ${value} into a CSV cell: every number must be finite`);
+  }
   return String(value);
 }

@@ -7,15 +7,24 @@
 const MS_PER_DAY = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** First and last year a date may have (data, flags): four-digit years, far from overflow. */
+export const YEAR_RANGE = { first: 1900, last: 2199 } as const;
+
+/** The accepted dates in words, for error messages. */
+export const DATE_RANGE_TEXT =
+  `a real calendar date in YYYY-MM-DD form from ${YEAR_RANGE.first}-01-01 to ${YEAR_RANGE.last}-12-31`;
+
 /**
  * Parses a strict ISO `YYYY-MM-DD` date into a day number, or returns `undefined` when the text
- * is not such a date or names an impossible one (2023-02-30).
+ * is not such a date, names an impossible one (2023-02-30) or lies outside {@link YEAR_RANGE}
+ * (`0023-06-15` is not read as 1923).
  *
  * @example
  * ```ts
  * import { parseIsoDay } from "./dates.ts";
  * parseIsoDay("1970-01-02"); // 1
  * parseIsoDay("2023-02-30"); // undefined
+ * parseIsoDay("0023-06-15"); // undefined
  * ```
  */
 export function parseIsoDay(text: string): number | undefined {
@@ -24,10 +33,14 @@ export function parseIsoDay(text: string): number | undefined {
   const year = Number(match[1]);
   const month = Number(match[2]);
   const day = Number(match[3]);
+  if (year < YEAR_RANGE.first || year > YEAR_RANGE.last) return undefined;
   if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
   const ms = Date.UTC(year, month - 1, day);
   const check = new Date(ms);
-  if (check.getUTCDate() !== day || check.getUTCMonth() !== month - 1) return undefined;
+  if (
+    check.getUTCFullYear() !== year || check.getUTCDate() !== day ||
+    check.getUTCMonth() !== month - 1
+  ) return undefined;
   return Math.round(ms / MS_PER_DAY);
 }
 

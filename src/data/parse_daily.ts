@@ -5,9 +5,9 @@
  * @module
  */
 
-import { forEachCsvRow } from "./csv.ts";
-import { formatIsoDay, parseIsoDay } from "./dates.ts";
-import { InputError } from "../io/errors.ts";
+import { CsvRowReader } from "./csv.ts";
+import { DATE_RANGE_TEXT, formatIsoDay, parseIsoDay } from "./dates.ts";
+import { clipped, InputError, quoted } from "../io/errors.ts";
 import type { ProductSeries, SeriesSet } from "./series.ts";
 
 const REQUIRED = ["date", "product_id", "sales", "returns"] as const;
@@ -23,6 +23,9 @@ interface Rows {
   lines: number[];
 }
 
+/** Most units a daily value may hold (10¹²): sums over any dataset stay exact and finite. */
+export const MAX_DAILY_UNITS = 1e12;
+
 /**
  * Parses daily CSV text. `file` names the source in error messages.
  *
@@ -35,43 +38,94 @@ interface Rows {
  * ```
  */
 export function parseDaily(text: string, file: string): SeriesSet {
-  if (text.trim() === "") {
-    throw new InputError(
-      `file is empty; expected a header line "${
-        REQUIRED.join(",")
-      }" and one row per day and product`,
-      { file },
-    );
-  }
-  let columns: Record<string, number> | undefined;
-  let hasTruth = false;
-  const byProduct = new Map<string, Rows>();
-  let dataRows = 0;
+  const parser = new DailyParser(file);
+  parser.push(text);
+  return parser.finish();
+}
 
-  forEachCsvRow(text, (fields, index) => {
+/**
+ * Parses daily CSV that arrives in pieces (a streamed file): {@link DailyParser.push} each
+ * piece, then {@link DailyParser.finish} for the set.
+ */
+export class DailyParser {
+  readonly #file: string;
+  readonly #reader: CsvRowReader;
+  #columns?: Record<string, number>;
+  #hasTruth = false;
+  #dataRows = 0;
+  #sawText = false;
+  #leading = "";
+  readonly #byProduct = new Map<string, Rows>();
+
+  /** A parser for the daily CSV of `file` (named in error messages). */
+  constructor(file: string) {
+    this.#file = file;
+    this.#reader = new CsvRowReader((fields, index) => this.#row(fields, index), { file });
+  }
+
+  /** Takes the next piece of the file's text. */
+  push(text: string): void {
+    if (!this.#sawText) {
+      // Hold leading blank text: a file of nothing but whitespace is "empty", not a bad header.
+      if (text.trim() === "") {
+        this.#leading += text.slice(0, 1024);
+        return;
+      }
+      this.#sawText = true;
+      text = this.#leading + text;
+    }
+    this.#reader.push(text);
+  }
+
+  /** The parsed set; bad or empty input is an {@link InputError}. */
+  finish(): SeriesSet {
+    const file = this.#file;
+    this.#reader.end();
+    if (!this.#sawText) {
+      throw new InputError(
+        `file is empty; expected a header line "${
+          REQUIRED.join(",")
+        }" and one row per day and product`,
+        { file },
+      );
+    }
+    if (this.#dataRows === 0) {
+      throw new InputError("has a header but no data rows; add one row per day and product", {
+        file,
+      });
+    }
+    const ids = [...this.#byProduct.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return {
+      source: file,
+      products: ids.map((id) => densify(id, this.#byProduct.get(id)!, this.#hasTruth, file)),
+    };
+  }
+
+  #row(fields: string[], index: number): void {
+    const file = this.#file;
     const line = index + 1;
     if (index === 0) {
-      columns = headerColumns(fields, file);
-      hasTruth = TRUTH.every((name) => name in columns!);
+      this.#columns = headerColumns(fields, file);
+      this.#hasTruth = TRUTH.every((name) => name in this.#columns!);
       return;
     }
     if (fields.length === 1 && fields[0].trim() === "") return; // blank line
-    dataRows++;
-    const cols = columns!;
+    this.#dataRows++;
+    const cols = this.#columns!;
     const at = (name: string) => (fields[cols[name]] ?? "").trim();
     const dateText = at("date");
     const day = parseIsoDay(dateText);
     if (day === undefined) {
-      throw new InputError(
-        `date must be a real calendar date in YYYY-MM-DD form, got ${JSON.stringify(dateText)}`,
-        { file, line },
-      );
+      throw new InputError(`date must be ${DATE_RANGE_TEXT}, got ${quoted(dateText)}`, {
+        file,
+        line,
+      });
     }
     const id = at("product_id");
     if (id === "") {
       throw new InputError("product_id is empty; every row needs a product id", { file, line });
     }
-    let rows = byProduct.get(id);
+    let rows = this.#byProduct.get(id);
     if (!rows) {
       rows = {
         days: [],
@@ -81,28 +135,17 @@ export function parseDaily(text: string, file: string): SeriesSet {
         expectedReturns: [],
         lines: [],
       };
-      byProduct.set(id, rows);
+      this.#byProduct.set(id, rows);
     }
     rows.days.push(day);
     rows.sales.push(quantity(at("sales"), "sales", file, line));
     rows.returns.push(quantity(at("returns"), "returns", file, line));
-    if (hasTruth) {
+    if (this.#hasTruth) {
       rows.expectedSales.push(quantity(at("expected_sales"), "expected_sales", file, line));
       rows.expectedReturns.push(quantity(at("expected_returns"), "expected_returns", file, line));
     }
     rows.lines.push(line);
-  });
-
-  if (dataRows === 0) {
-    throw new InputError("has a header but no data rows; add one row per day and product", {
-      file,
-    });
   }
-  const ids = [...byProduct.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return {
-    source: file,
-    products: ids.map((id) => densify(id, byProduct.get(id)!, hasTruth, file)),
-  };
 }
 
 function headerColumns(fields: string[], file: string): Record<string, number> {
@@ -121,7 +164,7 @@ function headerColumns(fields: string[], file: string): Record<string, number> {
   if (missing.length > 0) {
     throw new InputError(
       `missing column${missing.length > 1 ? "s" : ""} ${missing.join(", ")} in the header ` +
-        `(found: ${names.join(", ")}); expected ${REQUIRED.join(",")}`,
+        `(found: ${clipped(names.join(", "))}); expected ${REQUIRED.join(",")}`,
       { file, line: 1 },
     );
   }
@@ -131,11 +174,15 @@ function headerColumns(fields: string[], file: string): Record<string, number> {
 function quantity(text: string, column: string, file: string, line: number): number {
   if (DECIMAL.test(text)) {
     const value = Number(text);
-    if (Number.isFinite(value)) return value;
+    if (value <= MAX_DAILY_UNITS) return value;
+    throw new InputError(
+      `${column} must be at most 10^12 units a day, got ${quoted(text)}; check the column`,
+      { file, line },
+    );
   }
-  const negative = /^-/.test(text) && Number.isFinite(Number(text));
+  const negative = /^-/.test(text) && DECIMAL.test(text.slice(1));
   throw new InputError(
-    `${column} must be a finite number ≥ 0, got ${JSON.stringify(text)}` +
+    `${column} must be a decimal number ≥ 0 (like 12 or 3.5), got ${quoted(text)}` +
       (negative ? "; returns are positive counts in their own column" : ""),
     { file, line },
   );
@@ -152,7 +199,7 @@ function densify(id: string, rows: Rows, hasTruth: boolean, file: string): Produ
         : [rows.lines[before], rows.lines[here]];
       throw new InputError(
         `duplicate row for date ${formatIsoDay(rows.days[here])} and product ${
-          JSON.stringify(id)
+          quoted(id)
         } (first on line ${first}); keep one row per date and product`,
         { file, line: second },
       );

@@ -28,6 +28,8 @@ export interface SeriesSet {
   readonly source: string;
   /** The products, sorted by id. */
   readonly products: readonly ProductSeries[];
+  /** SHA-256 (hex) of the file's bytes, when the set was read from a file. */
+  readonly sha256?: string;
 }
 
 /** Day number of the last value of a series. */

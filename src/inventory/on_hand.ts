@@ -5,9 +5,15 @@
  */
 
 import { forEachCsvRow } from "../data/csv.ts";
-import { InputError } from "../io/errors.ts";
+import { clipped, InputError, quoted } from "../io/errors.ts";
 import { readText } from "../io/read_text.ts";
 import type { StockPosition } from "./plan.ts";
+
+/** Decimal notation only: no sign, no hex, no `Infinity`. */
+const DECIMAL = /^(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/** Most units a stock position may hold (10¹²). */
+export const MAX_STOCK_UNITS = 1e12;
 
 /** Parses stock positions from CSV text. */
 export function parseOnHand(text: string, file: string): Map<string, StockPosition> {
@@ -22,7 +28,7 @@ export function parseOnHand(text: string, file: string): Map<string, StockPositi
       if (id < 0 || onHand < 0) {
         throw new InputError(
           `header must have product_id and on_hand (and optionally on_order), found: ${
-            names.join(", ")
+            clipped(names.join(", "))
           }`,
           { file, line },
         );
@@ -35,17 +41,17 @@ export function parseOnHand(text: string, file: string): Map<string, StockPositi
     const id = (fields[c.id] ?? "").trim();
     if (id === "") throw new InputError("product_id is empty", { file, line });
     if (positions.has(id)) {
-      throw new InputError(`product ${JSON.stringify(id)} is listed twice`, { file, line });
+      throw new InputError(`product ${quoted(id)} is listed twice`, { file, line });
     }
     const number = (column: number, name: string) => {
       const raw = (fields[column] ?? "").trim();
-      const value = Number(raw);
       if (column < 0 || (name === "on_order" && raw === "")) return 0;
-      if (raw === "" || !Number.isFinite(value) || value < 0) {
-        throw new InputError(`${name} must be a number ≥ 0, got ${JSON.stringify(raw)}`, {
-          file,
-          line,
-        });
+      const value = Number(raw);
+      if (!DECIMAL.test(raw) || value > MAX_STOCK_UNITS) {
+        throw new InputError(
+          `${name} must be a decimal number from 0 to 10^12 units, got ${quoted(raw)}`,
+          { file, line },
+        );
       }
       return value;
     };

@@ -42,3 +42,42 @@ export class InputError extends Error {
     this.line = location.line;
   }
 }
+
+/** Most characters of a value an error message quotes (longer values are cut in the middle). */
+export const QUOTE_LIMIT = 100;
+
+/**
+ * A value quoted for an error message: JSON-quoted, and cut to about {@link QUOTE_LIMIT}
+ * characters (the start and the end, with the full length) so that a 200 MB line never ends up
+ * in a one-line error.
+ *
+ * @example
+ * ```ts
+ * import { quoted } from "./errors.ts";
+ * quoted("abc"); // "\"abc\""
+ * quoted("x".repeat(500)).length < 130; // true
+ * ```
+ */
+export function quoted(value: string): string {
+  if (value.length <= QUOTE_LIMIT) return JSON.stringify(value);
+  return `${JSON.stringify(value.slice(0, 70))}…${JSON.stringify(value.slice(-20))} (${
+    value.length.toLocaleString("en-US")
+  } characters)`;
+}
+
+/**
+ * Text for an error message, unquoted, cut to about {@link QUOTE_LIMIT} characters.
+ *
+ * @example
+ * ```ts
+ * import { clipped } from "./errors.ts";
+ * clipped("date, sales"); // "date, sales"
+ * clipped("x".repeat(500)).endsWith("(500 characters)"); // true
+ * ```
+ */
+export function clipped(text: string): string {
+  if (text.length <= QUOTE_LIMIT) return text;
+  return `${text.slice(0, 70)}…${text.slice(-20)} (${
+    text.length.toLocaleString("en-US")
+  } characters)`;
+}

@@ -87,13 +87,81 @@ export interface BrowserSession {
 
 const CLOSE_TIMEOUT_MS = 5_000;
 
+/** Temporary Chromium profiles are named `returncast-chromium-PID-…` after the run's process. */
+const PROFILE_PREFIX = "returncast-chromium-";
+
+/** Variables Deno refuses to pass to a process it may run only by name. */
+const LOADER_VARIABLES = [
+  "LD_LIBRARY_PATH",
+  "LD_PRELOAD",
+  "DYLD_LIBRARY_PATH",
+  "DYLD_INSERT_LIBRARIES",
+];
+
+/**
+ * Refuses, with what to do, a Chromium that Deno's permissions do not let this run start (the
+ * `report` task may run only the usual install paths): otherwise the spawn fails deep inside
+ * puppeteer as an uncaught error.
+ */
+function assertMayRun(executablePath: string): void {
+  const state = Deno.permissions.querySync({ name: "run", command: executablePath }).state;
+  if (state === "granted") return;
+  const allowed = CHROMIUM_PATHS.filter((path) =>
+    Deno.permissions.querySync({ name: "run", command: path }).state === "granted"
+  );
+  throw new Error(
+    `Cannot start Chromium at ${executablePath}: this run may start only ` +
+      `${allowed.length > 0 ? allowed.join(", ") : "no browser"}; install Chromium there ` +
+      `(apt-get install chromium), or run \`deno run --allow-read --allow-write --allow-env ` +
+      `--allow-run=${executablePath} src/cli.ts report …\``,
+  );
+}
+
+/** The environment for Chromium: this process's, without the loader variables Deno refuses. */
+function childEnv(): { env: Record<string, string>; dropped: string[] } {
+  const env = Deno.env.toObject();
+  const dropped = LOADER_VARIABLES.filter((name) => name in env);
+  for (const name of dropped) delete env[name];
+  return { env, dropped };
+}
+
+/**
+ * Removes the profiles of runs that died without cleaning up (their process is gone). Where
+ * processes cannot be looked up (no `/proc`), nothing is removed.
+ */
+async function removeStaleProfiles(): Promise<void> {
+  const tmp = Deno.env.get("TMPDIR") || "/tmp";
+  try {
+    await Deno.stat("/proc/self");
+    for await (const entry of Deno.readDir(tmp)) {
+      const pid = new RegExp(`^${PROFILE_PREFIX}(\\d+)-`).exec(entry.name)?.[1];
+      if (!pid || !entry.isDirectory || await processAlive(Number(pid))) continue;
+      await Deno.remove(`${tmp}/${entry.name}`, { recursive: true }).catch(() => {});
+    }
+  } catch {
+    // no /proc or no temporary directory to look in
+  }
+}
+
+async function processAlive(pid: number): Promise<boolean> {
+  try {
+    await Deno.stat(`/proc/${pid}`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Launches headless Chromium at `executablePath` over a pipe, with a fresh temporary profile and
  * {@link CHROMIUM_FLAGS}. The caller must `close()` the session; prefer {@link withBrowser}.
  */
 export async function launchBrowser(executablePath: string): Promise<BrowserSession> {
-  const userDataDir = await Deno.makeTempDir({ prefix: "returncast-chromium-" });
+  assertMayRun(executablePath);
+  await removeStaleProfiles();
+  const userDataDir = await Deno.makeTempDir({ prefix: `${PROFILE_PREFIX}${Deno.pid}-` });
   const removeProfile = () => Deno.remove(userDataDir, { recursive: true }).catch(() => {});
+  const { env, dropped } = childEnv();
   let browser: Browser;
   try {
     browser = await puppeteer.launch({
@@ -102,11 +170,19 @@ export async function launchBrowser(executablePath: string): Promise<BrowserSess
       headless: true,
       userDataDir,
       args: [...CHROMIUM_FLAGS],
+      env,
     });
   } catch (error) {
     await removeProfile();
     const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    throw new Error(`Cannot start Chromium at ${executablePath}: ${reason}`, { cause: error });
+    const note = dropped.length === 0
+      ? ""
+      : ` (${dropped.join(" and ")} ${
+        dropped.length > 1 ? "were" : "was"
+      } not passed to Chromium: Deno allows that only with an unrestricted --allow-run)`;
+    throw new Error(`Cannot start Chromium at ${executablePath}: ${reason}${note}`, {
+      cause: error,
+    });
   }
   let closed: Promise<void> | undefined;
   const close = async () => {
