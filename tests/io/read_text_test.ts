@@ -2,7 +2,7 @@ import { MAX_INPUT_BYTES, readText, streamText } from "../../src/io/read_text.ts
 import { readDaily } from "../../src/data/read_daily.ts";
 import { InputError } from "../../src/io/errors.ts";
 import { createHash } from "node:crypto";
-import { assert, assertEquals, assertIncludes, assertRejects } from "../helpers/assert.ts";
+import { assert, assertEquals, assertRejects } from "../helpers/assert.ts";
 import { tempDir } from "../helpers/cli.ts";
 
 const DAILY = "date,product_id,sales,returns\n2023-01-01,P1,5,0\n2023-01-02,P1,4,1\n";
