@@ -7,6 +7,7 @@
 
 // C0 controls, DEL, C1 controls, bidirectional embeddings/overrides/isolates, line and paragraph
 // separators, the zero-width no-break space.
+// deno-lint-ignore no-control-regex
 const UNSAFE = new RegExp(
   "[\\u0000-\\u001f\\u007f-\\u009f\\u200e\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069\\ufeff]",
   "g",
