@@ -114,12 +114,52 @@ export function parseCsvRows(text: string): string[][] {
   return csvParseRows(text);
 }
 
+/** Options of {@link formatCsvRows}. */
+export interface FormatCsvOptions {
+  /**
+   * Neutralise text cells a spreadsheet would run as a formula (see {@link neutralizeCell}):
+   * for the files of plan and report directories, which people open in spreadsheets.
+   * @default false
+   */
+  neutralize?: boolean;
+}
+
 /**
  * Formats rows of fields as CSV text (RFC 4180 quoting where needed), with a final newline. A
  * number that is not finite is never written: it is a bug upstream, so it throws.
  */
-export function formatCsvRows(rows: readonly (readonly unknown[])[]): string {
-  return csvFormatRows(rows.map((row) => row.map(cellText))) + "\n";
+export function formatCsvRows(
+  rows: readonly (readonly unknown[])[],
+  options: FormatCsvOptions = {},
+): string {
+  const cell = options.neutralize
+    ? (value: unknown) => neutralizeCell(cellText(value), value)
+    : cellText;
+  return csvFormatRows(rows.map((row) => row.map(cell))) + "\n";
+}
+
+/** Characters that make a spreadsheet read a text cell as a formula (OWASP CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r']/;
+
+/**
+ * A text cell made safe for spreadsheets: one that starts with `=`, `+`, `-`, `@`, a tab or a
+ * carriage return gets a leading `'` (OWASP), and so does one that starts with `'` itself, so
+ * that {@link restoreCell} undoes exactly this. Numbers are written as they are.
+ *
+ * @example
+ * ```ts
+ * import { neutralizeCell, restoreCell } from "./csv.ts";
+ * neutralizeCell('=HYPERLINK("x")'); // "'=HYPERLINK(\"x\")"
+ * restoreCell(neutralizeCell("'quoted")); // "'quoted"
+ * ```
+ */
+export function neutralizeCell(text: string, value: unknown = text): string {
+  return typeof value === "string" && FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/** Undoes {@link neutralizeCell} when reading a plan or report CSV back. */
+export function restoreCell(text: string): string {
+  return text.startsWith("'") ? text.slice(1) : text;
 }
 
 function cellText(value: unknown): string {

@@ -143,3 +143,26 @@ function existsSync(path: string): boolean {
     return false;
   }
 }
+
+Deno.test("order lines: no hex quantities, no overflow, no impossible clock times", () => {
+  const line = (quantity: string, date: string) =>
+    importOrderLines(`${HEADER}489434,85048,X,${quantity},${date},6.95,13085,UK\n`, "o.csv");
+  assertThrows(() => line("0x10", "2009-12-01 07:45:00"), InputError, "o.csv:2", '"0x10"');
+  assertThrows(() => line("1e308", "2009-12-01 07:45:00"), InputError, "o.csv:2", "10^12");
+  assertThrows(
+    () => line("12", "2009-12-01 99:99"),
+    InputError,
+    "o.csv:2",
+    "real time",
+    '"2009-12-01 99:99"',
+  );
+  assertThrows(() => line("12", "2009-12-01 23:59:60"), InputError, "o.csv:2");
+  assertThrows(() => line("12", "0023-06-15 10:00"), InputError, "o.csv:2");
+  assertEquals(line("12", "2009-12-01 23:59:59").summary.totalSales, 12);
+  const kept = importOrderLines(
+    `${HEADER}489434,85048,X,12,2009-12-01 23:59,6.95,13085,UK\nC489449,85048,X,-2,12/2/2009 8:05,6.95,13085,UK\n`,
+    "o.csv",
+  );
+  assertEquals(kept.summary.totalSales, 12);
+  assertEquals(kept.summary.totalReturns, 2);
+});

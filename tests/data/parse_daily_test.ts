@@ -117,3 +117,24 @@ Deno.test("decimal and exponent numbers are accepted", () => {
   assertEquals(values(set.products[0].sales), [1.5]);
   assertEquals(values(set.products[0].returns), [20]);
 });
+
+Deno.test("values stay in their documented range: no overflow, no hex, four-digit years", () => {
+  const row = (date: string, sales: string) => parse(`${HEADER}${date},P1,${sales},0\n`);
+  assertThrows(() => row("2023-01-01", "1e308"), InputError, "in.csv:2", "10^12", '"1e308"');
+  assertThrows(() => row("2023-01-01", "0x10"), InputError, "in.csv:2", "decimal", '"0x10"');
+  assertThrows(() => row("2023-01-01", "Infinity"), InputError, '"Infinity"');
+  assertThrows(() => row("0023-06-15", "5"), InputError, "1900-01-01", '"0023-06-15"');
+  assertThrows(() => row("9999-12-31", "5"), InputError, "2199-12-31", '"9999-12-31"');
+  assertEquals(row("2023-01-01", "1e12").products[0].sales[0], 1e12);
+  assertEquals(row("2199-12-31", "2.5").products[0].sales[0], 2.5);
+});
+
+Deno.test("an error quotes at most about 100 characters of a value", () => {
+  const long = "x".repeat(100_000);
+  const error = assertThrows(
+    () => parse(`${HEADER}2023-01-01,P1,${long},0\n`),
+    InputError,
+    "in.csv:2",
+  );
+  assert(error.message.length < 250, `message of ${error.message.length} characters`);
+});

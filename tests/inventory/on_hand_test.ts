@@ -28,3 +28,15 @@ Deno.test("stock positions: bad input names file, line and value", () => {
   );
   assertThrows(() => parseOnHand("", "s.csv"), InputError, "empty");
 });
+
+Deno.test("stock positions: decimal notation within 0 to 10^12 only", () => {
+  for (const value of ["0x10", "1e308", "Infinity", "-1"]) {
+    assertThrows(
+      () => parseOnHand(`product_id,on_hand\nP1,${value}\n`, "s.csv"),
+      InputError,
+      "s.csv:2",
+      JSON.stringify(value),
+    );
+  }
+  assertEquals(parseOnHand("product_id,on_hand\nP1,12.5\n", "s.csv").get("P1")!.onHand, 12.5);
+});
