@@ -1,7 +1,8 @@
 /**
- * Gets trained LSTMs for histories: the saved ones when their data fingerprint still matches
- * (`reuse`), otherwise trained now and saved. A per-product LSTM lives in
- * `models/<product>/<target>/<model>/`; the global one in `models/.all/<target>/lstm-global/`.
+ * Gets trained LSTMs for histories: the saved ones when they are intact and their data
+ * fingerprint still matches (`reuse`), otherwise trained now and saved. A per-product LSTM lives
+ * in `models/<product>+<hash>/<target>/<model>/`; the global one in
+ * `models/.all/<target>/lstm-global/`.
  * @module
  */
 
@@ -11,8 +12,9 @@ import type { StoreOptions } from "./jobs.ts";
 import { lstmConfig } from "./lstm/config.ts";
 import { isGlobal } from "./lstm/models.ts";
 import { type TrainedLstm, trainLstm, trainSharedLstm } from "./lstm/model.ts";
-import { loadLstm, saveLstm } from "./store/lstm_store.ts";
-import { modelDir } from "./store/paths.ts";
+import { saveLstm } from "./store/lstm_store.ts";
+import { legacyModelDir, modelDir } from "./store/paths.ts";
+import { openSlot } from "./store/reuse.ts";
 import { fingerprintTraining, sha256Hex } from "./store/fingerprint.ts";
 import { formatIsoDay } from "../data/dates.ts";
 import { VERSION } from "../version.ts";
@@ -67,19 +69,20 @@ export async function lstmModelsFor(
     : (await sha256Hex(new TextEncoder().encode(parts.join(",")))).slice(0, 32);
   const ids = histories.map((h) => h.productId);
 
-  if (options.store.mode === "reuse") {
-    const hint = global
-      ? "retrain with `deno task train --model lstm-global`"
-      : `retrain it with \`deno task train --products ${first.productId}\``;
-    const saved = await loadLstm(dir, hint);
-    if (
-      saved && saved.metadata.fingerprint === fingerprint && ids.every((id) => saved.models.has(id))
-    ) {
-      const models = ids.map((id) => saved.models.get(id)!);
-      const owner = [...saved.models.values()][0];
-      return { dir, models, source: "loaded", dispose: () => owner.network.dispose() };
-    }
-    if (saved) [...saved.models.values()][0].network.dispose();
+  const saved = await openSlot({
+    dir,
+    name,
+    legacyDir: global
+      ? undefined
+      : legacyModelDir(options.store.root, first.productId, first.target, stored),
+    productId: global ? "*" : first.productId,
+    ids,
+    fingerprint,
+  }, options.store.mode);
+  if (saved) {
+    const models = ids.map((id) => saved.models.get(id)!);
+    const owner = [...saved.models.values()][0];
+    return { dir, models, source: "loaded", dispose: () => owner.network.dispose() };
   }
   const models = global
     ? await trainSharedLstm(config, histories, {
@@ -113,7 +116,8 @@ async function removeOtherVariants(dir: string, name: string): Promise<void> {
   const parent = dirname(dir);
   for await (const entry of Deno.readDir(parent)) {
     const path = join(parent, entry.name);
-    if (entry.isDirectory && entry.name.startsWith(`${name}@`) && path !== dir) {
+    const unfinished = /\.(tmp|old)-/.test(entry.name); // another save's, or leftovers.ts's
+    if (entry.isDirectory && entry.name.startsWith(`${name}@`) && path !== dir && !unfinished) {
       await Deno.remove(path, { recursive: true });
     }
   }

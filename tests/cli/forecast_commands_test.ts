@@ -1,6 +1,7 @@
 import { assert, assertEquals, assertIncludes } from "../helpers/assert.ts";
 import { runCli, tempDir } from "../helpers/cli.ts";
 import { parseCsvRows } from "../../src/data/csv.ts";
+import { modelDir } from "../../src/forecast/store/paths.ts";
 
 async function demoData(dir: string): Promise<string> {
   const data = `${dir}/d.csv`;
@@ -33,7 +34,7 @@ Deno.test("train saves the LSTMs; forecast reuses them and writes the forecast C
       models,
     ]);
     assertEquals(trained.code, 0, trained.stderr);
-    assertIncludes(trained.stdout, `${models}/P001/returns/lstm`);
+    assertIncludes(trained.stdout, modelDir(models, "P001", "returns", "lstm"));
     assertIncludes(trained.stderr, "train lstm: 2 products");
     const out = `${dir.path}/forecast.csv`;
     const run = await runCli([
@@ -156,7 +157,7 @@ Deno.test("backtest writes the CSV, summary.json and a leaderboard", async () =>
   }
 });
 
-Deno.test("a damaged saved model stops forecast with one line naming it", async () => {
+Deno.test("forecast retrains a saved model that was changed or damaged, with a line naming it", async () => {
   const dir = await tempDir();
   try {
     const data = await demoData(dir.path);
@@ -171,19 +172,37 @@ Deno.test("a damaged saved model stops forecast with one line naming it", async 
       "lstm",
       "--horizon",
       "7",
+      "--seed",
+      "5",
       "--models-dir",
       models,
       "--out",
       `${dir.path}/f.csv`,
     ];
     assertEquals((await runCli(args)).code, 0);
-    await Deno.writeTextFile(`${models}/P001/sales/lstm/model.json`, "garbage");
-    const broken = await runCli(args);
-    assertEquals(broken.code, 2, broken.stderr);
-    const lines = broken.stderr.trim().split("\n").filter((l) => l.startsWith("error"));
-    assertEquals(lines.length, 1);
-    assertIncludes(lines[0], `${models}/P001/sales/lstm`);
-    assertIncludes(lines[0], "deno task train --products P001");
+    const sales = modelDir(models, "P001", "sales", "lstm");
+    const metadata = JSON.parse(await Deno.readTextFile(`${sales}/metadata.json`));
+    metadata.members[0].bias *= 5; // forecasts 5× too high, if it were used
+    await Deno.writeTextFile(`${sales}/metadata.json`, JSON.stringify(metadata, null, 2));
+    const returns = modelDir(models, "P001", "returns", "lstm");
+    await Deno.writeTextFile(`${returns}/model.json`, "garbage");
+    const rerun = await runCli(args);
+    assertEquals(rerun.code, 0, rerun.stderr);
+    assertIncludes(
+      rerun.stderr,
+      `saved model ${sales} was changed since it was saved (metadata.json checksum); retraining`,
+    );
+    assertIncludes(
+      rerun.stderr,
+      `saved model ${returns} was changed since it was saved (model.json checksum); retraining`,
+    );
+    assertIncludes(rerun.stderr, "lstm P001 sales (trained)");
+    assertIncludes(rerun.stderr, "lstm P001 returns (trained)");
+    assert(!rerun.stderr.includes("error"), rerun.stderr);
+    const again = await runCli(args);
+    assertIncludes(again.stderr, "lstm P001 sales (loaded)");
+    assertIncludes(again.stderr, "lstm P001 returns (loaded)");
+    assert(!again.stderr.includes("saved model"), again.stderr);
   } finally {
     await dir.cleanup();
   }

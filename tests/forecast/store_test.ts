@@ -1,36 +1,18 @@
-import {
-  type ForecastJob,
-  type ForecastOutcome,
-  type GlobalForecastJob,
-  runJob,
-} from "../../src/forecast/jobs.ts";
+import { type ForecastOutcome, type GlobalForecastJob, runJob } from "../../src/forecast/jobs.ts";
 import { loadLstm } from "../../src/forecast/store/lstm_store.ts";
 import { modelDir, safeName } from "../../src/forecast/store/paths.ts";
 import { InputError } from "../../src/io/errors.ts";
 import { assert, assertEquals, assertRejects } from "../helpers/assert.ts";
 import { tempDir } from "../helpers/cli.ts";
 import { contextFor, weeklySeries } from "./series_fixtures.ts";
-
-const history = contextFor("sales", weeklySeries(140), undefined, "P/1");
-
-function job(root: string, mode: "reuse" | "retrain", values = history.values): ForecastJob {
-  return {
-    kind: "forecast",
-    model: "lstm",
-    history: { ...history, values, sales: values },
-    horizon: 14,
-    seed: 3,
-    store: { root, mode },
-    epochs: 3,
-  };
-}
+import { history, job, run, withStderr } from "./store_fixtures.ts";
 
 Deno.test("a saved LSTM is reused while its data is unchanged and retrained when it changes", async () => {
   const dir = await tempDir();
   try {
-    const trained = await runJob(job(dir.path, "reuse")) as ForecastOutcome;
+    const trained = await run(job(dir.path, "reuse"));
     assertEquals(trained.source, "trained");
-    const loaded = await runJob(job(dir.path, "reuse")) as ForecastOutcome;
+    const loaded = await run(job(dir.path, "reuse"));
     assertEquals(loaded.source, "loaded");
     assertEquals(
       Array.from(loaded.forecast.mean),
@@ -39,17 +21,17 @@ Deno.test("a saved LSTM is reused while its data is unchanged and retrained when
     );
     const changed = Float64Array.from(history.values, (v, i) => (i === 10 ? v + 1 : v));
     assertEquals(
-      (await runJob(job(dir.path, "reuse", changed)) as ForecastOutcome).source,
+      (await run(job(dir.path, "reuse", "P/1", changed))).source,
       "trained",
     );
     assertEquals(
-      (await runJob(job(dir.path, "retrain", changed)) as ForecastOutcome).source,
+      (await run(job(dir.path, "retrain", "P/1", changed))).source,
       "trained",
     );
     const files = [...Deno.readDirSync(modelDir(dir.path, "P/1", "sales", "lstm"))].map((e) =>
       e.name
     ).sort();
-    assertEquals(files, ["metadata.json", "model.json", "weights.bin"]);
+    assertEquals(files, ["checksums.json", "metadata.json", "model.json", "weights.bin"]);
     const metadata = JSON.parse(
       await Deno.readTextFile(`${modelDir(dir.path, "P/1", "sales", "lstm")}/metadata.json`),
     );
@@ -63,27 +45,32 @@ Deno.test("a saved LSTM is reused while its data is unchanged and retrained when
   }
 });
 
-Deno.test("a damaged model directory is a clear error naming it and how to retrain", async () => {
+Deno.test("a damaged model directory is retrained with a line naming it; loadLstm says how to retrain", async () => {
   const dir = await tempDir();
   try {
     await runJob(job(dir.path, "reuse"));
     const modelPath = modelDir(dir.path, "P/1", "sales", "lstm");
     const weights = await Deno.readFile(`${modelPath}/weights.bin`);
     await Deno.writeFile(`${modelPath}/weights.bin`, weights.subarray(0, 100));
-    await assertRejects(
-      () => runJob(job(dir.path, "reuse")),
-      InputError,
-      modelPath,
-      "damaged",
-      "deno task train",
-    );
-    await Deno.writeTextFile(`${modelPath}/metadata.json`, "{not json");
+    const { value, lines } = await withStderr(() => run(job(dir.path, "reuse")));
+    assertEquals(value.source, "trained");
+    assertEquals(lines, [
+      `saved model ${modelPath} was changed since it was saved (weights.bin checksum); retraining`,
+    ]);
+    assertEquals((await run(job(dir.path, "reuse"))).source, "loaded", "the new model is intact");
+    await Deno.remove(`${modelPath}/weights.bin`);
     await assertRejects(
       () => loadLstm(modelPath, "retrain it"),
       InputError,
-      "damaged",
+      modelPath,
+      "is damaged (weights.bin is missing)",
       "retrain it",
     );
+    const again = await withStderr(() => run(job(dir.path, "reuse")));
+    assertEquals(again.value.source, "trained");
+    assertEquals(again.lines, [
+      `saved model ${modelPath} is damaged (weights.bin is missing); retraining`,
+    ]);
   } finally {
     await dir.cleanup();
   }
@@ -95,14 +82,13 @@ Deno.test("a save interrupted between its renames leaves the previous model usab
     await runJob(job(dir.path, "reuse"));
     const modelPath = modelDir(dir.path, "P/1", "sales", "lstm");
     await Deno.rename(modelPath, `${modelPath}.old-abc123`); // as if the new copy never arrived
-    const again = await runJob(job(dir.path, "reuse")) as ForecastOutcome;
-    assertEquals(again.source, "loaded");
+    assertEquals((await run(job(dir.path, "reuse"))).source, "loaded");
   } finally {
     await dir.cleanup();
   }
 });
 
-Deno.test("product ids become safe, distinct directory names", () => {
+Deno.test("the old layout's directory names stay as they were (to find old models)", () => {
   assertEquals(safeName("85123A"), "85123A");
   assertEquals(safeName("../x"), ".2e.2e.2fx");
   assert(safeName("a b") !== safeName("a_b"));
