@@ -7,7 +7,7 @@
  */
 
 import { join } from "node:path";
-import { writeFileAtomic } from "../io/write_atomic.ts";
+import { writeFileAtomic } from "../../src/io/write_atomic.ts";
 
 /** The kernel name the notebooks task starts. */
 export const KERNEL_NAME = "returncast-deno";

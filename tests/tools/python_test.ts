@@ -5,7 +5,7 @@ import {
   INSTALL_JUPYTER,
   missingPythonMessage,
   pythonCandidates,
-} from "../../src/notebooks/python.ts";
+} from "../../tools/notebooks/python.ts";
 
 Deno.test("pythonCandidates tries $RETURNCAST_PYTHON, then Debian's, then PATH's", () => {
   assertEquals(pythonCandidates(undefined), ["/usr/bin/python3", "python3"]);

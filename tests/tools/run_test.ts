@@ -8,7 +8,7 @@ import {
   writeNotebook,
 } from "../helpers/jupyter.ts";
 import { testNeedingTool } from "../helpers/requires.ts";
-import { listNotebooks } from "../../src/notebooks/run.ts";
+import { listNotebooks } from "../../tools/notebooks/run.ts";
 import { InputError } from "../../src/io/errors.ts";
 import { SHOWCASE, SHOWCASE_OUTPUTS, summarise } from "./showcase.ts";
 

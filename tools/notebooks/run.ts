@@ -44,8 +44,14 @@
 
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Command, helpText, numberFlag, optionalString, parseFlags } from "../cli/args.ts";
-import { InputError } from "../io/errors.ts";
+import {
+  type Command,
+  helpText,
+  numberFlag,
+  optionalString,
+  parseFlags,
+} from "../../src/cli/args.ts";
+import { InputError } from "../../src/io/errors.ts";
 import { exportHtml, svgOnlyCells } from "./export_html.ts";
 import { installKernelSpec, jupyterPathWith, KERNEL_NAME } from "./kernelspec.ts";
 import { EXECUTOR_MODULES, EXPORT_MODULES, findPython, missingPythonMessage } from "./python.ts";

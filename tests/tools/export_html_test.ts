@@ -1,5 +1,5 @@
 import { assertEquals } from "../helpers/assert.ts";
-import { svgOnlyCells } from "../../src/notebooks/export_html.ts";
+import { svgOnlyCells } from "../../tools/notebooks/export_html.ts";
 
 Deno.test("svgOnlyCells finds the cells nbconvert's HTML export would show blank", () => {
   const svg = { data: { "image/svg+xml": "<svg/>" } };

@@ -6,7 +6,7 @@
  * @module
  */
 
-import { writeFileAtomic } from "../io/write_atomic.ts";
+import { writeFileAtomic } from "../../src/io/write_atomic.ts";
 
 /** The parts of a notebook's JSON that {@link svgOnlyCells} reads. */
 interface NotebookJson {

@@ -5,7 +5,7 @@ import {
   jupyterPathWith,
   KERNEL_NAME,
   kernelSpec,
-} from "../../src/notebooks/kernelspec.ts";
+} from "../../tools/notebooks/kernelspec.ts";
 
 Deno.test("kernelSpec mirrors what `deno jupyter --install` writes", () => {
   assertEquals(kernelSpec("/opt/deno"), {

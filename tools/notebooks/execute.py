@@ -10,7 +10,7 @@ after a cell's execute_reply and idle status it keeps reading iopub until the ce
 have been quiet for a grace period, files any later message under the cell it belongs to (by
 its parent message id), and drains iopub once more before saving.
 
-Contract (used by src/notebooks/run.ts):
+Contract (used by tools/notebooks/run.ts):
 - the kernel (kernelspec found through JUPYTER_PATH) runs with the notebook's directory as its
   working directory and NO_COLOR=1, so saved outputs carry no terminal colour codes;
 - old outputs and execution counts are cleared first; cells after a failing one stay empty;
