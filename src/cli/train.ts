@@ -21,7 +21,7 @@ import { chooseExecutor } from "../forecast/parallel/pool.ts";
 import { DEFAULT_MODELS_DIR, modelDir } from "../forecast/store/paths.ts";
 import type { ForecastJob, ForecastOutcome, GlobalForecastJob } from "../forecast/jobs.ts";
 import { isGlobal, isLstm } from "../forecast/lstm/models.ts";
-import { globalModelDir } from "../forecast/lstm_store_use.ts";
+import { globalModelDir } from "../forecast/store/obtain.ts";
 import { findModel } from "../forecast/registry.ts";
 import { formatTable } from "../util/table.ts";
 

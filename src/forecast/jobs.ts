@@ -11,20 +11,14 @@ import type { BacktestPlan } from "./backtest/plan.ts";
 import { backtestSeries, type SeriesBacktest } from "./backtest/series.ts";
 import { assertLongEnough, forecastWithIntervals } from "./forecast.ts";
 import { isLstm } from "./lstm/models.ts";
-import { lstmModelsFor } from "./lstm_store_use.ts";
+import { lstmModelsFor, type StoreOptions } from "./store/obtain.ts";
 import { BatchedPredictions } from "./lstm/batched.ts";
 import { backtestGlobal } from "./backtest/global.ts";
 import type { Metrics } from "./metrics.ts";
 import { formatIsoDay } from "../data/dates.ts";
 import { recordBacktest } from "./store/lstm_store.ts";
 
-/** Where LSTMs are saved, and whether saved ones may be reused. */
-export interface StoreOptions {
-  /** Root directory (`models`). */
-  root: string;
-  /** `reuse`: load a fresh saved model, train only what is missing or stale; `retrain`: always train. */
-  mode: "reuse" | "retrain";
-}
+export type { StoreOptions };
 
 /** Backtest models on one series (they share the cleaned histories at the cutoffs). */
 export interface BacktestJob {

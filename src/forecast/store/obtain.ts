@@ -6,16 +6,23 @@
  */
 
 import { dirname, join } from "node:path";
-import type { SeriesContext, TrainingProgress } from "./types.ts";
-import type { StoreOptions } from "./jobs.ts";
-import { lstmConfig } from "./lstm/config.ts";
-import { isGlobal } from "./lstm/models.ts";
-import { type TrainedLstm, trainLstm, trainSharedLstm } from "./lstm/model.ts";
-import { loadLstm, saveLstm } from "./store/lstm_store.ts";
-import { modelDir } from "./store/paths.ts";
-import { fingerprintTraining, sha256Hex } from "./store/fingerprint.ts";
-import { formatIsoDay } from "../data/dates.ts";
-import { VERSION } from "../version.ts";
+import type { SeriesContext, TrainingProgress } from "../types.ts";
+import { lstmConfig } from "../lstm/config.ts";
+import { isGlobal } from "../lstm/models.ts";
+import { type TrainedLstm, trainLstm, trainSharedLstm } from "../lstm/model.ts";
+import { loadLstm, saveLstm } from "./lstm_store.ts";
+import { modelDir } from "./paths.ts";
+import { fingerprintTraining, sha256Hex } from "./fingerprint.ts";
+import { formatIsoDay } from "../../data/dates.ts";
+import { VERSION } from "../../version.ts";
+
+/** Where LSTMs are saved, and whether saved ones may be reused. */
+export interface StoreOptions {
+  /** Root directory (`models`). */
+  root: string;
+  /** `reuse`: load a fresh saved model, train only what is missing or stale; `retrain`: always train. */
+  mode: "reuse" | "retrain";
+}
 
 /** Directory of the global model of a target. */
 export function globalModelDir(root: string, target: string, model: string): string {
