@@ -17,7 +17,8 @@ import {
   SHARD_FLAGS,
 } from "./common.ts";
 import { Progress } from "./progress.ts";
-import { backtestDataset, DEFAULT_CANDIDATES } from "../forecast/pipeline.ts";
+import { backtestDataset } from "../forecast/pipeline.ts";
+import { DEFAULT_CANDIDATES } from "../forecast/registry.ts";
 import { backtestSummary, formatBacktestCsv } from "../forecast/output.ts";
 import { writeFileAtomic } from "../io/write_atomic.ts";
 import { formatIsoDay } from "../data/dates.ts";

@@ -9,13 +9,12 @@ import { integerFlag, listFlag, optionalString } from "./args.ts";
 import { DEFAULT_DATA_PATH, readDaily } from "../data/read_daily.ts";
 import type { SeriesSet } from "../data/series.ts";
 import { InputError } from "../io/errors.ts";
-import { findModel, modelNames } from "../forecast/registry.ts";
+import { findModel, modelNamed, modelNames } from "../forecast/registry.ts";
 import type { PipelineHooks } from "../forecast/pipeline.ts";
 import type { Progress } from "./progress.ts";
 import { DEFAULT_MODELS_DIR } from "../forecast/store/paths.ts";
 import { type Calendar, detectCalendar } from "../data/calendar.ts";
 import { parseShard, selectShard, type Shard } from "../data/shard.ts";
-import { isGlobal } from "../forecast/lstm/models.ts";
 import { parseIsoDay } from "../data/dates.ts";
 
 /** `--data`, `--products`, `--seed`, `--quiet`. */
@@ -71,9 +70,10 @@ export async function loadScoped(
   const shardText = optionalString(values, "shard");
   const shard = shardText ? parseShard(shardText) : undefined;
   const chosen = typeof models === "function" ? models(all) : models;
-  if (shard && chosen.some(isGlobal)) {
+  const global = chosen.find((name) => modelNamed(name).scope === "global");
+  if (shard && global) {
     throw new InputError(
-      "--shard: lstm-global trains one model across all products and cannot be split; " +
+      `--shard: ${global} trains one model across all products and cannot be split; ` +
         "run it without --shard or leave it out of --models",
     );
   }

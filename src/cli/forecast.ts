@@ -17,7 +17,8 @@ import {
   STORE_FLAGS,
 } from "./common.ts";
 import { Progress } from "./progress.ts";
-import { DEFAULT_CANDIDATES, forecastDataset } from "../forecast/pipeline.ts";
+import { forecastDataset } from "../forecast/pipeline.ts";
+import { DEFAULT_CANDIDATES } from "../forecast/registry.ts";
 import { formatForecastCsv } from "../forecast/output.ts";
 import { writeFileAtomic } from "../io/write_atomic.ts";
 import { DEFAULT_MODELS_DIR } from "../forecast/store/paths.ts";

@@ -17,7 +17,7 @@ import {
 } from "./common.ts";
 import { PLAN_FLAGS, planSettings } from "./plan_flags.ts";
 import type { Progress } from "./progress.ts";
-import { DEFAULT_CANDIDATES } from "../forecast/pipeline.ts";
+import { DEFAULT_CANDIDATES, modelNamed } from "../forecast/registry.ts";
 import { DEFAULT_MODELS_DIR } from "../forecast/store/paths.ts";
 import { sha256Hex } from "../forecast/store/fingerprint.ts";
 import { PLANNING_BACKTEST, runPlanning } from "../inventory/pipeline.ts";
@@ -61,7 +61,7 @@ export const RUN_FLAGS: FlagSpecs = {
 /** The default candidates for a number of products. */
 export function defaultCandidates(products: number): string[] {
   return products > GLOBAL_LSTM_FROM
-    ? DEFAULT_CANDIDATES.map((m) => (m === "lstm" ? "lstm-global" : m))
+    ? DEFAULT_CANDIDATES.map((m) => modelNamed(m).atScale ?? m)
     : [...DEFAULT_CANDIDATES];
 }
 

@@ -20,9 +20,8 @@ import { contextOf } from "../forecast/context.ts";
 import { chooseExecutor } from "../forecast/parallel/pool.ts";
 import { DEFAULT_MODELS_DIR, modelDir } from "../forecast/store/paths.ts";
 import type { ForecastJob, ForecastOutcome, GlobalForecastJob } from "../forecast/jobs.ts";
-import { isGlobal, isLstm } from "../forecast/lstm/models.ts";
 import { globalModelDir } from "../forecast/store/obtain.ts";
-import { findModel } from "../forecast/registry.ts";
+import { findModel, LSTM_MODELS } from "../forecast/registry.ts";
 import { formatTable } from "../util/table.ts";
 
 /** The `train` command. */
@@ -47,11 +46,15 @@ export const trainCommand: Command = {
   ],
   async run(values) {
     const model = optionalString(values, "model") ?? "lstm";
-    if (!isLstm(model)) {
+    const networks = LSTM_MODELS.map((m) => m.name);
+    if (!networks.includes(model)) {
       throw new InputError(
-        `--model must be lstm, lstm-global or lstm-seed, got ${JSON.stringify(model)}`,
+        `--model must be ${networks.slice(0, -1).join(", ")} or ${networks.at(-1)}, got ${
+          JSON.stringify(model)
+        }`,
       );
     }
+    const isGlobal = (name: string) => findModel(name)!.scope === "global";
     const epochs = values.epochs === undefined
       ? undefined
       : integerFlag(values, "epochs", { min: 1, max: 1000 });

@@ -8,11 +8,10 @@
 import { type SeriesSet, spanOf } from "../data/series.ts";
 import { contextOf } from "./context.ts";
 import type { Target, TrainingProgress } from "./types.ts";
-import { findModel } from "./registry.ts";
+import { FALLBACK, findModel, modelNamed } from "./registry.ts";
 import { planBacktest } from "./backtest/plan.ts";
 import { type BacktestResult, runBacktest } from "./backtest/run.ts";
 import type { ForecastJob, ForecastOutcome, GlobalForecastJob, StoreOptions } from "./jobs.ts";
-import { isGlobal } from "./lstm/models.ts";
 import { chooseExecutor, type JobExecutor } from "./parallel/pool.ts";
 import type { ForecastTable } from "./output.ts";
 import type { SeriesBacktest } from "./backtest/series.ts";
@@ -21,18 +20,10 @@ import { datasetLagShape } from "./lag_shape.ts";
 import { metricsOf } from "./metrics.ts";
 import type { Calendar } from "../data/calendar.ts";
 
-/** Models `auto` compares by default (the original-design LSTM is slow; ask for it by name). */
-export const DEFAULT_CANDIDATES = [
-  "zero",
-  "naive",
-  "snaive7",
-  "ma28",
-  "croston",
-  "tsb",
-  "ets",
-  "lag",
-  "lstm",
-];
+/** Whether a model trains across products. */
+const isGlobal = (name: string) => modelNamed(name).scope === "global";
+/** Whether a model trains a network. */
+const isHeavy = (name: string) => modelNamed(name).cost === "heavy";
 
 /** Hooks for progress reporting. */
 export interface PipelineHooks {
@@ -46,7 +37,7 @@ export interface PipelineHooks {
 
 /** How heavy a model's job is, relative to a baseline's. */
 export function jobWeight(model: string): number {
-  return model.startsWith("lstm") ? 100 : 1;
+  return isHeavy(model) ? 100 : 1;
 }
 
 /** Options of {@link backtestDataset}. */
@@ -84,7 +75,7 @@ export async function backtestDataset(
       (t, name) => t + jobWeight(name) * (findModel(name)?.targets.length ?? 0),
       0,
     );
-  const heavy = options.models.some((name) => name.startsWith("lstm"));
+  const heavy = options.models.some(isHeavy);
   const own = executor ?? chooseExecutor(heavy, set.products.length * perProduct, hooks.training);
   hooks.stage?.(
     `backtest: ${set.products.length} products × ${options.models.length} models, ` +
@@ -150,7 +141,7 @@ export async function forecastDataset(
   hooks: PipelineHooks = {},
 ): Promise<DatasetForecast> {
   const models = options.model === "auto" ? options.candidates : [options.model];
-  const heavy = models.some((name) => name.startsWith("lstm"));
+  const heavy = models.some(isHeavy);
   const executor = chooseExecutor(heavy, set.products.length * 2, hooks.training);
   try {
     let backtest: BacktestResult | undefined;
@@ -276,15 +267,18 @@ function pickModel(
     if (model.targets.includes(target)) {
       return { productId, target, model: model.name, reason: `chosen with --model ${model.name}` };
     }
+    const fallback = FALLBACK.forTarget.name;
     return {
       productId,
       target,
-      model: "ets",
-      reason: `${model.name} forecasts only ${model.targets.join(" and ")}; ets used for ${target}`,
+      model: fallback,
+      reason: `${model.name} forecasts only ${
+        model.targets.join(" and ")
+      }; ${fallback} used for ${target}`,
     };
   }
   const choice = backtest?.choices.find((c) => c.productId === productId && c.target === target);
   if (choice) return { productId, target, model: choice.model, reason: choice.reason };
-  const model = days >= 7 ? "snaive7" : "naive";
+  const model = FALLBACK.shortHistory.find((m) => days >= m.minHistory)!.name;
   return { productId, target, model, reason: `history too short to backtest; ${model} used` };
 }

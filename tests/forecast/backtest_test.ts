@@ -4,7 +4,7 @@ import { runBacktest } from "../../src/forecast/backtest/run.ts";
 import { chooseModels } from "../../src/forecast/select.ts";
 import { autoBacktest } from "../../src/forecast/auto_score.ts";
 import { backtestSummary, formatBacktestCsv } from "../../src/forecast/output.ts";
-import { seasonalNaiveModel } from "../../src/forecast/models/snaive.ts";
+import { seasonalNaiveModel } from "../../src/forecast/registry.ts";
 import { generateSynthetic } from "../../src/data/synthetic.ts";
 import { formatIsoDay, parseIsoDay } from "../../src/data/dates.ts";
 import { InputError } from "../../src/io/errors.ts";

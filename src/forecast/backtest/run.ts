@@ -8,12 +8,11 @@
 
 import type { SeriesSet } from "../../data/series.ts";
 import { contextOf } from "../context.ts";
-import { modelsFor } from "../registry.ts";
+import { modelNamed, modelsFor } from "../registry.ts";
 import type { BacktestPlan } from "./plan.ts";
 import type { SeriesBacktest } from "./series.ts";
 import { chooseModels, type ModelChoice } from "../select.ts";
 import type { BacktestJob, GlobalBacktestJob, StoreOptions } from "../jobs.ts";
-import { isGlobal } from "../lstm/models.ts";
 import type { SeriesContext, Target } from "../types.ts";
 import { inlineExecutor, type JobExecutor } from "../parallel/pool.ts";
 import { datasetLagShape } from "../lag_shape.ts";
@@ -72,11 +71,13 @@ export async function runBacktest(
     extra: (product: SeriesSet["products"][number]) => Partial<BacktestJob>,
   ): AnyBacktestJob[] => {
     const models = modelsFor(options.models, target);
-    const light = models.filter((m) => !m.name.startsWith("lstm")).map((m) => m.name);
-    const heavy = models.filter((m) => m.name.startsWith("lstm") && !isGlobal(m.name)).map((m) =>
+    const light = models.filter((m) => m.cost === "light" && m.scope === "product").map((m) =>
       m.name
     );
-    const jobs: AnyBacktestJob[] = models.filter((m) => isGlobal(m.name)).map((model) => ({
+    const heavy = models.filter((m) => m.cost === "heavy" && m.scope === "product").map((m) =>
+      m.name
+    );
+    const jobs: AnyBacktestJob[] = models.filter((m) => m.scope === "global").map((model) => ({
       kind: "backtest-global",
       model: model.name,
       series: set.products.map((product): SeriesContext =>
@@ -127,7 +128,11 @@ export async function runBacktest(
 /** LSTM jobs first, so the long ones start early and the cheap ones fill the gaps. */
 function heavyFirst(jobs: AnyBacktestJob[]): AnyBacktestJob[] {
   const heavy = (job: AnyBacktestJob) =>
-    job.kind === "backtest-global" ? 0 : job.models.some((m) => m.startsWith("lstm")) ? 1 : 2;
+    job.kind === "backtest-global"
+      ? 0
+      : job.models.some((m) => modelNamed(m).cost === "heavy")
+      ? 1
+      : 2;
   return [...jobs].sort((a, b) => heavy(a) - heavy(b));
 }
 

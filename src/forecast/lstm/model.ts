@@ -24,7 +24,7 @@ import { loadTf, type Tf, withSeededMathRandom } from "./tf.ts";
 import { buildNetwork } from "./network.ts";
 import { type TrainingSummary, trainNetwork } from "./train.ts";
 import { createRandom } from "../../util/random.ts";
-import { movingAverageForecast } from "../models/moving_average.ts";
+import { MA28, movingAverageForecast } from "../models/moving_average.ts";
 
 /** Everything a trained LSTM needs to forecast (and to be saved). */
 export interface LstmState {
@@ -129,7 +129,7 @@ function forecastRow(model: TrainedLstm, context: SeriesContext, horizon: number
     sales.set(context.sales.subarray(skip));
     const future = context.futureSales && context.futureSales.length >= horizon
       ? context.futureSales
-      : movingAverageForecast(context.sales, context.start, horizon + config.outputs);
+      : movingAverageForecast(context.sales, context.start, horizon + config.outputs, MA28);
     sales.set(future.subarray(0, Math.min(future.length, horizon + config.outputs)), n);
   }
   return { model, start: context.start + skip, n, target, ...(sales ? { sales } : {}) };
@@ -307,13 +307,28 @@ export function concatSamples(sets: readonly SampleSet[]): SampleSet {
   };
 }
 
-/** Makes the contract object of an LSTM design. */
-export function lstmModel(config: LstmConfig, description: string): ForecastModel {
+/** How an LSTM model is registered: its scope, what replaces it at scale, its description. */
+export interface LstmModelOptions {
+  /** One line on how it works. */
+  description: string;
+  /** `global`: trained once across all products of a target. @default "product" */
+  scope?: "product" | "global";
+  /** The model `auto`'s default candidates use instead when there are many products. */
+  atScale?: string;
+}
+
+/** Makes the contract object of an LSTM design (its alias is the design's name). */
+export function lstmModel(config: LstmConfig, options: LstmModelOptions): ForecastModel {
   return {
     name: config.name,
-    description,
+    description: options.description,
     minHistory: config.window + config.outputs + 30,
     targets: ["sales", "returns"],
-    fit: (history, options) => trainLstm(config, history, options),
+    cost: "heavy",
+    scope: options.scope ?? "product",
+    needsSalesForecast: config.salesInputs,
+    network: config,
+    ...(options.atScale ? { atScale: options.atScale } : {}),
+    fit: (history, fitOptions) => trainLstm(config, history, fitOptions),
   };
 }

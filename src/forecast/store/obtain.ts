@@ -6,9 +6,7 @@
  */
 
 import { dirname, join } from "node:path";
-import type { SeriesContext, TrainingProgress } from "../types.ts";
-import { lstmConfig } from "../lstm/config.ts";
-import { isGlobal } from "../lstm/models.ts";
+import type { ForecastModel, SeriesContext, TrainingProgress } from "../types.ts";
 import { type TrainedLstm, trainLstm, trainSharedLstm } from "../lstm/model.ts";
 import { loadLstm, saveLstm } from "./lstm_store.ts";
 import { modelDir } from "./paths.ts";
@@ -40,7 +38,7 @@ export interface ObtainedLstms {
 
 /** Loads fresh saved LSTMs or trains (and saves) them. */
 export async function lstmModelsFor(
-  name: string,
+  model: ForecastModel,
   histories: readonly SeriesContext[],
   options: {
     seed: number;
@@ -55,9 +53,11 @@ export async function lstmModelsFor(
     variant?: string;
   },
 ): Promise<ObtainedLstms> {
-  const base = lstmConfig(name);
+  const name = model.name;
+  const base = model.network;
+  if (!base) throw new RangeError(`Cannot store ${name}: it is not a network`);
   const config = options.epochs ? { ...base, maxEpochs: options.epochs } : base;
-  const global = isGlobal(name);
+  const global = model.scope === "global";
   const first = histories[0];
   const stored = options.variant ? `${name}@${options.variant}` : name;
   const dir = global
@@ -76,7 +76,7 @@ export async function lstmModelsFor(
 
   if (options.store.mode === "reuse") {
     const hint = global
-      ? "retrain with `deno task train --model lstm-global`"
+      ? `retrain with \`deno task train --model ${name}\``
       : `retrain it with \`deno task train --products ${first.productId}\``;
     const saved = await loadLstm(dir, hint);
     if (

@@ -10,6 +10,7 @@ import type { Target } from "../../forecast/types.ts";
 import { pooledMetrics } from "../../forecast/metrics.ts";
 import { comparableSeries } from "../../forecast/backtest/align.ts";
 import { decimal } from "../format.ts";
+import { findModel } from "../../forecast/registry.ts";
 
 /** Count of products per chosen model for a target, most used first: "ets 12, lstm 3". */
 function counts(ctx: ReportContext, target: Target): string {
@@ -33,8 +34,8 @@ function pooled(ctx: ReportContext, target: Target, model: string): number {
 /** One paragraph on the models chosen, and a sentence per target where the LSTM lost. */
 export function modelChoiceNote(ctx: ReportContext): Html {
   const candidates = ctx.options.candidates;
-  const lstms = candidates.filter((m) => m.startsWith("lstm"));
-  const baselines = candidates.filter((m) => !m.startsWith("lstm"));
+  const lstms = candidates.filter((m) => findModel(m)?.network !== undefined);
+  const baselines = candidates.filter((m) => findModel(m)?.network === undefined);
   const verdicts = (["sales", "returns"] as const).flatMap((target) =>
     lstms.flatMap((lstm) => {
       const own = pooled(ctx, target, lstm);
