@@ -17,7 +17,7 @@ import { croston, tsb } from "./models/intermittent.ts";
 import { distributedLag } from "./models/lag.ts";
 import { zero } from "./models/zero.ts";
 import { combination } from "./models/combination.ts";
-import { lstmModel } from "./lstm/model.ts";
+import { lstmModel } from "./lstm/contract.ts";
 import { LSTM_DIRECT, LSTM_GLOBAL, LSTM_SEED } from "./lstm/config.ts";
 
 /** No returns at all: the bar a returns model must clear. */

@@ -10,9 +10,10 @@ import type { SeriesSet } from "../data/series.ts";
 import { sum } from "../data/series.ts";
 import type { PlanningResult } from "../inventory/pipeline.ts";
 import type { Target } from "../forecast/types.ts";
-import { chosenWindows } from "../inventory/plan.ts";
+import { chosenWindows, resultOf } from "../forecast/dataset/results.ts";
 import { type Metrics, MetricsAccumulator, metricsOf } from "../forecast/metrics.ts";
-import type { Alert, Severity } from "../inventory/alerts.ts";
+import type { Alert, Severity } from "../inventory/alerts/types.ts";
+import { DEFAULT_POLICY } from "../inventory/policies/registry.ts";
 
 /** One product's headline figures. */
 export interface ProductFigures {
@@ -57,18 +58,22 @@ export function reportFigures(
   detailLimit: number,
 ): ReportFigures {
   const { forecast, plans, alerts, simulation } = planning;
-  const policy = plans[0]?.policy ?? "service-level";
+  const policy = plans.values().next().value?.policy ?? DEFAULT_POLICY.id;
   const accumulators = { sales: new MetricsAccumulator(), returns: new MetricsAccumulator() };
+  const alertsOf = new Map<string, Alert[]>();
+  for (const alert of alerts) {
+    const list = alertsOf.get(alert.productId);
+    if (list) list.push(alert);
+    else alertsOf.set(alert.productId, [alert]);
+  }
   const products = set.products.map((product): ProductFigures => {
-    const table = (target: Target) =>
-      forecast.tables.find((t) => t.productId === product.id && t.target === target)!;
-    const sales = table("sales").forecast.mean.subarray(0, horizon);
-    const returns = table("returns").forecast.mean.subarray(0, horizon);
-    const plan = plans.find((p) => p.productId === product.id)!;
-    const model = (target: Target) =>
-      forecast.reasons.find((r) => r.productId === product.id && r.target === target)!.model;
+    const result = (target: Target) => resultOf(forecast, product.id, target);
+    const sales = result("sales").forecast.mean.subarray(0, horizon);
+    const returns = result("returns").forecast.mean.subarray(0, horizon);
+    const plan = plans.get(product.id)!;
+    const model = (target: Target) => result(target).model;
     const wape = (target: Target) => {
-      const windows = chosenWindows(forecast.backtest, product.id, target, model(target));
+      const windows = chosenWindows(result(target));
       for (const window of windows) accumulators[target].add(window);
       return windows.length > 0 ? metricsOf(windows).wape : NaN;
     };
@@ -82,7 +87,7 @@ export function reportFigures(
       wape: { sales: wape("sales"), returns: wape("returns") },
       fillRate: simulation?.products[product.id]?.[policy]?.fill_rate ?? NaN,
       historySales: sum(product.sales),
-      worstAlert: worst(alerts.filter((a) => a.productId === product.id)),
+      worstAlert: worst(alertsOf.get(product.id) ?? []),
     };
   });
   const pooled = (target: Target): Metrics => accumulators[target].finish();

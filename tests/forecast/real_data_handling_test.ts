@@ -7,7 +7,7 @@ import { contextOf, fromLaunch } from "../../src/forecast/context.ts";
 import { forecast } from "../../src/forecast/forecast.ts";
 import { movingAverageModel } from "../../src/forecast/registry.ts";
 import { etsModel } from "../../src/forecast/registry.ts";
-import { runBacktest } from "../../src/forecast/backtest/run.ts";
+import { runBacktest } from "../../src/forecast/dataset/backtest.ts";
 import { planBacktest } from "../../src/forecast/backtest/plan.ts";
 import { createRandom } from "../../src/util/random.ts";
 import { assert, assertEquals } from "../helpers/assert.ts";

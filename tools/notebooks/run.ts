@@ -44,13 +44,8 @@
 
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import {
-  type Command,
-  helpText,
-  numberFlag,
-  optionalString,
-  parseFlags,
-} from "../../src/cli/args.ts";
+import { defineCommand, helpText, parseFlags } from "../../src/cli/args.ts";
+import { decimal, type Option, path, toggle } from "../../src/config/option.ts";
 import { InputError } from "../../src/io/errors.ts";
 import { exportHtml, svgOnlyCells } from "./export_html.ts";
 import { installKernelSpec, jupyterPathWith, KERNEL_NAME } from "./kernelspec.ts";
@@ -63,7 +58,7 @@ const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const EXECUTOR = fileURLToPath(new URL("./execute.py", import.meta.url));
 
 /** Where the notebooks are, and where `--html` writes, by default (relative to the cwd). */
-export const DEFAULTS = { dir: "notebooks", htmlDir: "reports/notebooks", timeout: 600 } as const;
+export const DEFAULTS = { dir: "notebooks", htmlDir: "reports/notebooks", timeout: 600 };
 
 /** The notebooks that `dir` holds, sorted by name, narrowed to `only` (names with or without
  * `.ipynb`) when given. Throws an `InputError` for a missing directory, no notebooks, or an
@@ -172,50 +167,50 @@ function seconds(since: number): string {
 }
 
 /** The `notebooks` command: flags, help and the run. */
-export const notebooksCommand: Command = {
+export const notebooksCommand = defineCommand({
   name: "notebooks",
   summary: "run the Deno-kernel notebooks in place, in order (and export them to HTML)",
-  flags: {
-    html: { type: "boolean", help: "also export each notebook to HTML in --html-dir" },
+  options: {
+    html: toggle("html", "also export each notebook to HTML in --html-dir"),
     only: {
-      type: "string",
+      flag: "only",
       value: "NAMES",
       help: "run only these notebooks (comma-separated, with or without .ipynb)",
-    },
-    dir: { type: "string", value: "DIR", default: DEFAULTS.dir, help: "notebook directory" },
-    "html-dir": {
-      type: "string",
+      blankIsAbsent: true,
+      parse(text) {
+        const names = text.split(",").map((n) => n.trim()).filter((n) => n);
+        if (names.length === 0) throw new InputError("--only must name at least one notebook");
+        return names;
+      },
+    } as Option<string[]>,
+    dir: path("dir", { value: "DIR", default: DEFAULTS.dir, help: "notebook directory" }),
+    htmlDir: path("html-dir", {
       value: "DIR",
       default: DEFAULTS.htmlDir,
       help: "where --html writes NAME.html",
-    },
-    timeout: {
-      type: "string",
+    }),
+    timeout: decimal("timeout", {
       value: "SECONDS",
-      default: String(DEFAULTS.timeout),
+      default: DEFAULTS.timeout,
+      min: 1,
+      max: 7 * 86_400,
       help: "seconds one cell may run",
-    },
+    }),
   },
   examples: [
     "deno task notebooks",
     "deno task notebooks --html",
     "deno task notebooks --only 01-data --html",
   ],
-  run(values) {
-    const only = optionalString(values, "only")?.split(",").map((n) => n.trim()).filter((n) => n);
-    if (only !== undefined && only.length === 0) {
-      throw new InputError("--only must name at least one notebook");
-    }
+  run(config) {
     return runNotebooks({
-      dir: optionalString(values, "dir") ?? DEFAULTS.dir,
-      only,
-      htmlDir: values.html === true
-        ? optionalString(values, "html-dir") ?? DEFAULTS.htmlDir
-        : undefined,
-      timeout: numberFlag(values, "timeout", { min: 1, max: 7 * 86_400 }),
+      dir: config.dir,
+      only: config.only,
+      htmlDir: config.html ? config.htmlDir : undefined,
+      timeout: config.timeout,
     });
   },
-};
+});
 
 /** Runs the command with `args`; returns the exit code (0 done, 1 failed, 2 bad usage/input). */
 export async function main(args: string[]): Promise<number> {

@@ -6,11 +6,12 @@
  */
 
 import type * as TF from "@tensorflow/tfjs";
-import type { FitOptions, FittedModel, ForecastModel, SeriesContext } from "../types.ts";
+import type { FitOptions, FittedModel, SeriesContext } from "../types.ts";
 import { type LstmConfig } from "./config.ts";
 import {
   buildInput,
   buildSamples,
+  concatSamples,
   fitScaler,
   type LstmSeries,
   type SampleSet,
@@ -285,50 +286,4 @@ export async function trainSharedLstm(
       return trained;
     });
   });
-}
-
-/** Joins sample sets (same shape) into one. */
-export function concatSamples(sets: readonly SampleSet[]): SampleSet {
-  const join = (parts: (Float32Array | undefined)[]) => {
-    if (parts.some((part) => part === undefined)) return undefined;
-    const out = new Float32Array(parts.reduce((n, part) => n + part!.length, 0));
-    let at = 0;
-    for (const part of parts) {
-      out.set(part!, at);
-      at += part!.length;
-    }
-    return out;
-  };
-  return {
-    x: join(sets.map((s) => s.x))!,
-    extra: join(sets.map((s) => s.extra)),
-    y: join(sets.map((s) => s.y))!,
-    count: sets.reduce((n, s) => n + s.count, 0),
-  };
-}
-
-/** How an LSTM model is registered: its scope, what replaces it at scale, its description. */
-export interface LstmModelOptions {
-  /** One line on how it works. */
-  description: string;
-  /** `global`: trained once across all products of a target. @default "product" */
-  scope?: "product" | "global";
-  /** The model `auto`'s default candidates use instead when there are many products. */
-  atScale?: string;
-}
-
-/** Makes the contract object of an LSTM design (its alias is the design's name). */
-export function lstmModel(config: LstmConfig, options: LstmModelOptions): ForecastModel {
-  return {
-    name: config.name,
-    description: options.description,
-    minHistory: config.window + config.outputs + 30,
-    targets: ["sales", "returns"],
-    cost: "heavy",
-    scope: options.scope ?? "product",
-    needsSalesForecast: config.salesInputs,
-    network: config,
-    ...(options.atScale ? { atScale: options.atScale } : {}),
-    fit: (history, fitOptions) => trainLstm(config, history, fitOptions),
-  };
 }
