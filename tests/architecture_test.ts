@@ -18,6 +18,25 @@ Deno.test("no import cycles in src/ and tools/", async () => {
   assertEquals(findCycles(graph).map((cycle) => cycle.join(" → ")), []);
 });
 
+Deno.test("the folders of src/ depend one way (cli → config, report → outputs → inventory → forecast → data)", async () => {
+  const graph = await importGraph(["src/cli.ts", ...await sourceFiles("src")]);
+  // A file in a folder of src/ counts as its folder; src/cli.ts and src/version.ts as themselves.
+  const folder = (file: string) => {
+    const parts = file.split("/");
+    return parts.length > 2 ? `${parts[0]}/${parts[1]}` : file;
+  };
+  const folders = new Map<string, Set<string>>();
+  for (const [from, to] of graph) {
+    for (const target of to) {
+      if (folder(from) === folder(target)) continue;
+      const set = folders.get(folder(from)) ?? new Set<string>();
+      folders.set(folder(from), set.add(folder(target)));
+    }
+  }
+  const cycles = findCycles(new Map([...folders].map(([k, v]) => [k, [...v].sort()])));
+  assertEquals(cycles.map((cycle) => cycle.join(" → ")), []);
+});
+
 Deno.test("the cycle finder finds a cycle", () => {
   const graph = new Map([["a", ["b"]], ["b", ["c"]], ["c", ["a"]], ["d", ["a"]]]);
   assertEquals(findCycles(graph), [["a", "b", "c", "a"]]);
@@ -41,4 +60,13 @@ Deno.test("no model name is parsed: capabilities are declared", async () => {
     }
   }
   assertEquals(found, []);
+});
+
+Deno.test("all CSV goes through src/data/csv.ts", async () => {
+  const direct: string[] = [];
+  for (const file of await sourceFiles("src")) {
+    if (file === "src/data/csv.ts") continue;
+    if ((await Deno.readTextFile(`${ROOT}${file}`)).includes(`"d3-dsv"`)) direct.push(file);
+  }
+  assertEquals(direct, []);
 });

@@ -25,7 +25,7 @@ import { DEFAULT_DATA_PATH } from "../data/read_daily.ts";
 import { generateSynthetic } from "../data/synthetic.ts";
 import { writeDaily } from "../data/write_daily.ts";
 import { exists } from "../io/write_dir_atomic.ts";
-import type { ReportInput } from "../report/context.ts";
+import type { RunInput } from "../outputs/run_input.ts";
 
 /** The resolved options of a planning run (`plan` adds the shard). */
 export type PlanningRunConfig = Resolved<typeof PLANNING_RUN_OPTIONS> & { shard?: Shard };
@@ -45,7 +45,7 @@ export async function runFromConfig(
   options: PlanningRunConfig,
   progress: Progress,
   simulate: boolean,
-): Promise<ReportInput> {
+): Promise<RunInput> {
   const dataPath = options.data;
   const positions = options.onHand ? await readOnHand(options.onHand) : undefined;
   await ensureDemoData(dataPath, progress);

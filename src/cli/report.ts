@@ -16,7 +16,7 @@ import { path, toggle } from "../config/option.ts";
 import { defaultReportDir, PLANNING_RUN_OPTIONS } from "../config/run_config.ts";
 import { InputError } from "../io/errors.ts";
 import { buildReportFiles } from "../report/build.ts";
-import type { ReportInput } from "../report/context.ts";
+import type { RunInput } from "../outputs/run_input.ts";
 import { readRun } from "../outputs/read_run.ts";
 import { findChromium } from "../report/chromium.ts";
 import { renderPdf } from "../report/pdf.ts";
@@ -93,7 +93,7 @@ async function inputFromOutputs(
   config: PlanningRunConfig,
   dir: string,
   progress: Progress,
-): Promise<ReportInput> {
+): Promise<RunInput> {
   await ensureDemoData(config.data, progress);
   progress.stage(`read ${dir} and ${config.data}`);
   const { all, calendar } = await loadScoped(config);

@@ -27,9 +27,13 @@ export interface ScopedData {
 
 /** Which data a command reads (its resolved data options). */
 export interface DataChoice {
+  /** The daily CSV. */
   data: string;
+  /** Only these products. */
   products?: readonly string[];
+  /** Extra closed days. */
   closed?: readonly number[];
+  /** Only this shard's products. */
   shard?: Shard;
 }
 

@@ -141,9 +141,13 @@ export const ALERT_DEFAULTS: AlertThresholds = {
 
 /** The planning settings the inventory code reads. */
 export interface PlanSettings {
+  /** The stocking policy. */
   policy: PolicyName;
+  /** The policies' settings. */
   settings: PolicySettings;
+  /** Holding and shortage costs. */
   costs: Costs;
+  /** The alert thresholds. */
   thresholds: AlertThresholds;
   /** The stock position file, when given. */
   onHand?: string;

@@ -13,10 +13,15 @@ import { DIGITS, roundTo } from "../util/round.ts";
 
 /** A forecast to write: whose, from which day. */
 export interface ForecastTable {
+  /** Product id. */
   productId: string;
+  /** Sales or returns. */
   target: Target;
+  /** The model that made it. */
   model: string;
+  /** Day number of its first day. */
   firstDay: number;
+  /** The forecast. */
   forecast: Forecast;
 }
 

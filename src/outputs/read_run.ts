@@ -26,7 +26,7 @@ import { sha256Hex } from "../forecast/store/fingerprint.ts";
 import type { ProductPlan } from "../inventory/plan.ts";
 import type { Alert } from "../inventory/alerts/types.ts";
 import type { SimulationResult } from "../inventory/compare.ts";
-import type { ReportInput } from "../report/context.ts";
+import type { RunInput } from "./run_input.ts";
 import { configOf, readRunSummary, type RunSummary } from "./run_summary.ts";
 import { forecastFromColumns, type ForecastTable, parseForecastCsv } from "./forecast_csv.ts";
 import { type BacktestRows, parseBacktestCsv } from "./backtest_csv.ts";
@@ -37,7 +37,9 @@ import { readSimulationJson } from "./simulation_json.ts";
 
 /** The data a run was made from: every product (after `--products`), its calendar and file. */
 export interface RunData {
+  /** Every product of the data (after `--products`). */
   all: SeriesSet;
+  /** Their calendar. */
   calendar: Calendar;
   /** The daily CSV (its import summary and fingerprint are read again). */
   dataPath: string;
@@ -46,7 +48,7 @@ export interface RunData {
 /** A run read back: the report's inputs, and whether the run(s) simulated the policies. */
 export interface RunRead {
   /** The inputs; the simulation as written (one directory only: shards need it recomputed). */
-  input: ReportInput;
+  input: RunInput;
   /** Whether the directories hold a simulation. */
   simulated: boolean;
 }
@@ -82,7 +84,8 @@ interface Collected {
   plans: Record<string, string>[];
   daily: Record<string, string>[];
   alerts: Record<string, string>[];
-  owner: Map<string, string>;
+  /** Which directory (its position among them) holds each product. */
+  owner: Map<string, { entry: number; dir: string }>;
   simulated: boolean;
 }
 
@@ -98,19 +101,19 @@ async function collect(dirs: readonly string[]): Promise<Collected> {
     owner: new Map(),
     simulated: false,
   };
-  for (const dir of dirs) {
+  for (const [entry, dir] of dirs.entries()) {
     const summary = await readRunSummary(join(dir, "summary.json"));
     c.summaries.push(summary);
     for (const choice of summary.choices) {
       const seen = c.owner.get(choice.product_id);
-      if (seen !== undefined && seen !== dir) {
+      if (seen && seen.entry !== entry) {
         throw new InputError(
           `product ${
             JSON.stringify(choice.product_id)
-          } is in both ${seen} and ${dir}; merge disjoint shards`,
+          } is in both ${seen.dir} and ${dir}; merge disjoint shards`,
         );
       }
-      c.owner.set(choice.product_id, dir);
+      c.owner.set(choice.product_id, { entry, dir });
     }
     const forecastPath = join(dir, "forecast.csv");
     for (

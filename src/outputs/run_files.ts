@@ -7,7 +7,7 @@
 
 import type { FileContent } from "../io/write_atomic.ts";
 import { backtestSeries } from "../forecast/dataset/results.ts";
-import { type ReportContext, reportContext, type ReportInput } from "../report/context.ts";
+import { type RunFacts, runFacts, type RunInput } from "./run_input.ts";
 import { formatForecastCsv } from "./forecast_csv.ts";
 import { formatBacktestCsv } from "./backtest_csv.ts";
 import { formatPlanCsv } from "./plan_csv.ts";
@@ -31,8 +31,8 @@ export const RUN_FILES = [
 
 /** The data files of a run. */
 export function buildDataFiles(
-  input: ReportInput,
-  ctx: ReportContext = reportContext(input),
+  input: RunInput,
+  facts: RunFacts = runFacts(input),
 ): Map<string, FileContent> {
   const { planning, options } = input;
   const results = planning.forecast.results.values();
@@ -49,6 +49,6 @@ export function buildDataFiles(
   if (planning.simulation) {
     files.set("simulation.json", formatSimulationJson(planning.simulation));
   }
-  files.set("summary.json", formatRunSummary(input, ctx));
+  files.set("summary.json", formatRunSummary(input, facts));
   return files;
 }

@@ -10,7 +10,7 @@ import { formatIsoDay } from "../data/dates.ts";
 import type { Target } from "../forecast/types.ts";
 import { backtestSeries } from "../forecast/dataset/results.ts";
 import type { RunConfig } from "../config/run_config.ts";
-import type { ReportContext, ReportInput } from "../report/context.ts";
+import type { RunFacts, RunInput } from "./run_input.ts";
 import { InputError } from "../io/errors.ts";
 import { POLICY_DEFAULTS } from "../config/plan_options.ts";
 import type { PolicySettings } from "../inventory/policies/types.ts";
@@ -18,6 +18,7 @@ import { pooledBacktestMetrics } from "./backtest_summary.ts";
 
 /** What summary.json says about the run, as far as reading it back needs. */
 export interface RunSummary {
+  /** The run configuration. */
   parameters: {
     title: string;
     run_date: string;
@@ -32,8 +33,11 @@ export interface RunSummary {
     detail: number;
     thresholds: RunConfig["thresholds"];
   };
+  /** The data file's name and fingerprint. */
   data: { source: string; sha256: string };
+  /** The backtest plan behind auto (null without one). */
   backtest: { horizon: number; refit_every: number; cutoffs: string[] } | null;
+  /** The model of each product and target, and why. */
   choices: { product_id: string; target: Target; model: string; reason: string }[];
 }
 
@@ -80,10 +84,10 @@ export function configOf(summary: RunSummary): RunConfig {
 }
 
 /** summary.json of a run. */
-export function formatRunSummary(input: ReportInput, ctx: ReportContext): string {
+export function formatRunSummary(input: RunInput, facts: RunFacts): string {
   const { planning, options } = input;
   const backtest = planning.forecast.backtest;
-  const summary = ctx.summary;
+  const summary = facts.summary;
   const results = [...planning.forecast.results.values()];
   return JSON.stringify(
     {
@@ -103,8 +107,8 @@ export function formatRunSummary(input: ReportInput, ctx: ReportContext): string
           cutoffs: backtest.plan.cutoffs.map(formatIsoDay),
         }
         : null,
-      versions: ctx.versions,
-      totals: ctx.figures.total,
+      versions: facts.versions,
+      totals: facts.figures.total,
       metrics: backtest ? pooledBacktestMetrics(backtestSeries(planning.forecast)) : [],
       choices: results.map((r) => ({
         product_id: r.productId,

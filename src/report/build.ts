@@ -6,13 +6,14 @@
 
 import type { FileContent } from "../io/write_atomic.ts";
 import { buildDataFiles } from "../outputs/run_files.ts";
-import { reportContext, type ReportInput } from "./context.ts";
+import { runFacts, type RunInput } from "../outputs/run_input.ts";
+import { reportContext } from "./context.ts";
 import { renderReportHtml } from "./page.ts";
 
 /** The report's files (name → content), `report.pdf` aside: the data files and report.html. */
-export function buildReportFiles(input: ReportInput): Map<string, FileContent> {
-  const ctx = reportContext(input);
-  const files = buildDataFiles(input, ctx);
-  files.set("report.html", renderReportHtml(ctx));
+export function buildReportFiles(input: RunInput): Map<string, FileContent> {
+  const facts = runFacts(input);
+  const files = buildDataFiles(input, facts);
+  files.set("report.html", renderReportHtml(reportContext(input, facts)));
   return files;
 }

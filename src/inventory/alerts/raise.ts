@@ -25,9 +25,13 @@ const SEVERITY_ORDER: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
 
 /** Everything the rules look at. */
 export interface AlertInput {
+  /** The products. */
   set: SeriesSet;
+  /** Their forecasts and backtests. */
   forecast: DatasetForecast;
+  /** Their plans. */
   plans: Iterable<ProductPlan>;
+  /** The thresholds of the run. */
   thresholds: AlertThresholds;
   /** Mega-orders the import dropped, by product. */
   droppedMegaOrders?: Map<string, number>;

@@ -15,7 +15,9 @@ export type Severity = "high" | "medium" | "low";
 
 /** One alert. */
 export interface Alert {
+  /** The product. */
   productId: string;
+  /** How urgent. */
   severity: Severity;
   /** Short rule name, e.g. `high-return-rate`. */
   rule: string;

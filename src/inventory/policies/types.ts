@@ -56,8 +56,9 @@ export interface PolicyForecast {
 export interface PolicyTuning {
   /** Its value under the run's settings. */
   value(settings: PolicySettings): number;
-  /** The range searched (a bisection on the logarithm). */
+  /** The smallest value searched (a bisection on the logarithm). */
   min: number;
+  /** The largest value searched. */
   max: number;
   /** The report's label of the tuned variant (named `<id>-matched` in simulation.json). */
   label: string;
