@@ -9,7 +9,7 @@
 
 import { readDaily } from "../src/data/read_daily.ts";
 import { detectCalendar } from "../src/data/calendar.ts";
-import { backtestDataset } from "../src/forecast/pipeline.ts";
+import { backtestDataset } from "../src/forecast/dataset/backtest.ts";
 import { comparableSeries } from "../src/forecast/backtest/align.ts";
 import type { BacktestWindow, SeriesBacktest } from "../src/forecast/backtest/series.ts";
 import { autoBacktest } from "../src/forecast/auto_score.ts";

@@ -9,7 +9,7 @@ import { contextOf } from "../src/forecast/context.ts";
 import { loadLstm } from "../src/forecast/store/lstm_store.ts";
 import { modelDir } from "../src/forecast/store/paths.ts";
 import { forecastWithIntervals } from "../src/forecast/forecast.ts";
-import { lstmDirectModel } from "../src/forecast/lstm/models.ts";
+import { lstmDirectModel } from "../src/forecast/registry.ts";
 
 const [data, root] = Deno.args;
 const set = await readDaily(data);

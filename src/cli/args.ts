@@ -1,15 +1,16 @@
 /**
- * Flag parsing for the CLI on top of `node:util`'s `parseArgs`: every command declares its flags
- * once (name, type, default, help), gets `--help` text from them, and turns loose strings into
- * checked values with the helpers below. Problems are `InputError`s (exit code 2).
+ * Flag parsing for the CLI on top of `node:util`'s `parseArgs`. A command declares its options
+ * once (`config/option.ts`: flag, default, range, help); its flag specs and `--help` text derive
+ * from them, and {@link defineCommand} resolves them into typed values before the command runs.
+ * Problems are `InputError`s (exit code 2).
  * @module
  */
 
 import { parseArgs } from "node:util";
 import { InputError } from "../io/errors.ts";
-import { parseIsoDay } from "../data/dates.ts";
+import { type Options, type Resolved, resolveOptions, shownDefault } from "../config/option.ts";
 
-/** One flag of a command. */
+/** One flag of a command, as parsing and `--help` see it. */
 export interface FlagSpec {
   /** `string` takes a value, `boolean` is a switch. */
   type: "string" | "boolean";
@@ -24,7 +25,7 @@ export interface FlagSpec {
 /** A command's flags by name (without the leading `--`). */
 export type FlagSpecs = Record<string, FlagSpec>;
 
-/** Parsed flag values: strings for value flags, booleans for switches. */
+/** Parsed flag values as typed: strings for value flags, booleans for switches. */
 export type FlagValues = Record<string, string | boolean | undefined>;
 
 /** A subcommand of the CLI. */
@@ -41,25 +42,55 @@ export interface Command {
   run(values: FlagValues): Promise<number>;
 }
 
+/** A command as declared: its options, and a run that receives them resolved. */
+export interface CommandSpec<O extends Options> {
+  name: string;
+  summary: string;
+  options: O;
+  examples: string[];
+  run(config: Resolved<O>): Promise<number>;
+}
+
+/** The flag specs of options (what parsing and `--help` need). */
+export function flagSpecs(options: Options): FlagSpecs {
+  const specs: FlagSpecs = {};
+  for (const option of Object.values(options)) {
+    const shown = shownDefault(option);
+    specs[option.flag] = {
+      type: option.switch ? "boolean" : "string",
+      help: option.help,
+      ...(option.value ? { value: option.value } : {}),
+      ...(shown !== undefined ? { default: shown } : {}),
+    };
+  }
+  return specs;
+}
+
+/** A command whose options are resolved once, before it runs. */
+export function defineCommand<O extends Options>(spec: CommandSpec<O>): Command {
+  return {
+    name: spec.name,
+    summary: spec.summary,
+    flags: flagSpecs(spec.options),
+    examples: spec.examples,
+    run: (values) => spec.run(resolveOptions(spec.name, spec.options, values)),
+  };
+}
+
 /**
  * Parses `argv` against a command's flags. Unknown flags, missing values and stray arguments are
- * `InputError`s that point to `--help`.
+ * `InputError`s that point to `--help`. Defaults are applied when the options are resolved.
  */
 export function parseFlags(command: Command, argv: string[]): FlagValues {
   const options: Record<string, { type: "string" | "boolean" }> = { help: { type: "boolean" } };
   for (const [name, spec] of Object.entries(command.flags)) options[name] = { type: spec.type };
-  let parsed;
   try {
-    parsed = parseArgs({ args: argv, options, strict: true, allowPositionals: false });
+    const parsed = parseArgs({ args: argv, options, strict: true, allowPositionals: false });
+    return { ...parsed.values } as FlagValues;
   } catch (error) {
     const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
     throw new InputError(`${command.name}: ${message}; see \`deno task ${command.name} --help\``);
   }
-  const values: FlagValues = { ...parsed.values } as FlagValues;
-  for (const [name, spec] of Object.entries(command.flags)) {
-    if (values[name] === undefined && spec.default !== undefined) values[name] = spec.default;
-  }
-  return values;
 }
 
 /** The `--help` text of a command. */
@@ -79,76 +110,4 @@ export function helpText(command: Command): string {
     lines.push("", "Examples:", ...command.examples.map((example) => `  ${example}`));
   }
   return lines.join("\n");
-}
-
-/** Reads a string flag that must be present. */
-export function requiredString(values: FlagValues, name: string, command: string): string {
-  const value = values[name];
-  if (typeof value !== "string" || value === "") {
-    throw new InputError(
-      `${command}: --${name} is required; see \`deno task ${command} --help\``,
-    );
-  }
-  return value;
-}
-
-/** Reads an optional string flag. */
-export function optionalString(values: FlagValues, name: string): string | undefined {
-  const value = values[name];
-  return typeof value === "string" && value !== "" ? value : undefined;
-}
-
-/** Reads an integer flag within [min, max]. */
-export function integerFlag(
-  values: FlagValues,
-  name: string,
-  range: { min: number; max: number },
-): number {
-  const text = String(values[name] ?? "");
-  const value = Number(text);
-  if (!/^[+-]?\d+$/.test(text.trim()) || value < range.min || value > range.max) {
-    throw new InputError(
-      `--${name} must be a whole number from ${range.min} to ${range.max}, got ${
-        JSON.stringify(text)
-      }`,
-    );
-  }
-  return value;
-}
-
-/** Reads a decimal flag within [min, max]. */
-export function numberFlag(
-  values: FlagValues,
-  name: string,
-  range: { min: number; max: number },
-): number {
-  const text = String(values[name] ?? "");
-  const value = Number(text);
-  if (text.trim() === "" || !Number.isFinite(value) || value < range.min || value > range.max) {
-    throw new InputError(
-      `--${name} must be a number from ${range.min} to ${range.max}, got ${JSON.stringify(text)}`,
-    );
-  }
-  return value;
-}
-
-/** Reads an ISO date flag as a day number. */
-export function dateFlag(values: FlagValues, name: string): number {
-  const text = String(values[name] ?? "");
-  const day = parseIsoDay(text);
-  if (day === undefined) {
-    throw new InputError(
-      `--${name} must be a date in YYYY-MM-DD form, got ${JSON.stringify(text)}`,
-    );
-  }
-  return day;
-}
-
-/** Reads a comma-separated list flag (empty entries dropped), or `undefined` when absent. */
-export function listFlag(values: FlagValues, name: string): string[] | undefined {
-  const text = optionalString(values, name);
-  if (text === undefined) return undefined;
-  const items = text.split(",").map((item) => item.trim()).filter((item) => item !== "");
-  if (items.length === 0) throw new InputError(`--${name} must list at least one value`);
-  return items;
 }

@@ -6,82 +6,64 @@
  */
 
 import { dirname, join } from "node:path";
-import type { Command } from "./args.ts";
-import { dateFlag, integerFlag, listFlag, requiredString } from "./args.ts";
-import {
-  checkModels,
-  DATA_FLAGS,
-  loadScoped,
-  progressHooks,
-  seedFlag,
-  SHARD_FLAGS,
-} from "./common.ts";
+import { defineCommand } from "./args.ts";
+import { loadScoped, progressHooks } from "./scope.ts";
 import { Progress } from "./progress.ts";
-import { backtestDataset, DEFAULT_CANDIDATES } from "../forecast/pipeline.ts";
-import { backtestSummary, formatBacktestCsv } from "../forecast/output.ts";
+import { DATA_OPTIONS, SHARD_OPTIONS } from "../config/data_options.ts";
+import { BACKTEST_OPTIONS } from "../config/forecast_options.ts";
+import { path } from "../config/option.ts";
+import { backtestDataset } from "../forecast/dataset/backtest.ts";
+import { backtestSummary } from "../outputs/backtest_summary.ts";
+import { formatBacktestCsv } from "../outputs/backtest_csv.ts";
 import { writeFileAtomic } from "../io/write_atomic.ts";
 import { formatIsoDay } from "../data/dates.ts";
 import { formatTable } from "../util/table.ts";
 
 /** The `backtest` command. */
-export const backtestCommand: Command = {
+export const backtestCommand = defineCommand({
   name: "backtest",
   summary: "rolling-origin backtest of the models against the baselines",
-  flags: {
-    ...DATA_FLAGS,
-    ...SHARD_FLAGS,
-    horizon: { type: "string", value: "N", default: "28", help: "days forecast from each cutoff" },
-    windows: { type: "string", value: "N", default: "4", help: "number of cutoffs" },
-    step: { type: "string", value: "N", default: "28", help: "days between cutoffs" },
-    "first-cutoff": {
-      type: "string",
-      value: "DATE",
-      help: "first cutoff (default: the last window ends on the last day)",
-    },
-    "refit-every": {
-      type: "string",
-      value: "K",
-      default: "1",
-      help: "refit at every K-th cutoff; 0 fits once and rolls forward",
-    },
-    models: {
-      type: "string",
-      value: "LIST",
-      default: DEFAULT_CANDIDATES.join(","),
-      help: "models",
-    },
-    out: { type: "string", value: "FILE", help: "backtest CSV (summary.json goes beside it)" },
+  options: {
+    ...DATA_OPTIONS,
+    ...SHARD_OPTIONS,
+    ...BACKTEST_OPTIONS,
+    out: path("out", {
+      value: "FILE",
+      required: true,
+      help: "backtest CSV (summary.json goes beside it)",
+    }),
   },
   examples: [
     "deno task backtest --out reports/backtest/backtest.csv",
     "deno task backtest --models snaive7,ets,lstm,lstm-seed --refit-every 0 --out bt/backtest.csv",
   ],
-  async run(values) {
-    const out = requiredString(values, "out", "backtest");
-    const options = {
-      horizon: integerFlag(values, "horizon", { min: 1, max: 365 }),
-      windows: integerFlag(values, "windows", { min: 1, max: 100 }),
-      step: integerFlag(values, "step", { min: 1, max: 365 }),
-      refitEvery: integerFlag(values, "refit-every", { min: 0, max: 100 }),
-      ...(values["first-cutoff"] ? { firstCutoff: dateFlag(values, "first-cutoff") } : {}),
-      models: checkModels(listFlag(values, "models")!, "--models"),
-      seed: seedFlag(values),
-    };
-    const { all, set, calendar } = await loadScoped(values, options.models);
-    const progress = new Progress(values.quiet === true);
+  async run(config) {
+    const { out, horizon, windows, step, refitEvery, firstCutoff, models, seed } = config;
+    const { all, set, calendar } = await loadScoped(config, models);
+    const progress = new Progress(config.quiet);
     const result = await backtestDataset(
       set,
-      { ...options, calendar, poolSet: all },
+      {
+        horizon,
+        windows,
+        step,
+        refitEvery,
+        ...(firstCutoff !== undefined ? { firstCutoff } : {}),
+        models,
+        seed,
+        calendar,
+        poolSet: all,
+      },
       progressHooks(progress),
     );
     const summary = backtestSummary(result.series, result.choices, {
       data: set.source,
-      horizon: options.horizon,
-      windows: options.windows,
-      step: options.step,
-      refit_every: options.refitEvery,
-      models: options.models,
-      seed: options.seed,
+      horizon,
+      windows,
+      step,
+      refit_every: refitEvery,
+      models,
+      seed,
       cutoffs: result.plan.cutoffs.map(formatIsoDay),
     });
     const summaryPath = join(dirname(out), "summary.json");
@@ -99,7 +81,7 @@ export const backtestCommand: Command = {
     console.log(`wrote ${out} and ${summaryPath}`);
     return 0;
   },
-};
+});
 
 /** The pooled metrics as a terminal table, best RMSSE first within each target. */
 export function formatLeaderboard(

@@ -5,83 +5,57 @@
  * @module
  */
 
-import type { Command } from "./args.ts";
-import { integerFlag, listFlag, optionalString } from "./args.ts";
-import {
-  checkModels,
-  DATA_FLAGS,
-  loadScoped,
-  progressHooks,
-  seedFlag,
-  SHARD_FLAGS,
-  STORE_FLAGS,
-} from "./common.ts";
+import { defineCommand } from "./args.ts";
+import { loadScoped, progressHooks } from "./scope.ts";
 import { Progress } from "./progress.ts";
-import { DEFAULT_CANDIDATES, forecastDataset } from "../forecast/pipeline.ts";
-import { formatForecastCsv } from "../forecast/output.ts";
+import { DATA_OPTIONS, SHARD_OPTIONS, STORE_OPTIONS } from "../config/data_options.ts";
+import { AUTO_BACKTEST, CANDIDATES, HORIZON, MODEL } from "../config/forecast_options.ts";
+import { path } from "../config/option.ts";
+import { forecastDataset } from "../forecast/dataset/forecast.ts";
+import { formatForecastCsv } from "../outputs/forecast_csv.ts";
 import { writeFileAtomic } from "../io/write_atomic.ts";
-import { DEFAULT_MODELS_DIR } from "../forecast/store/paths.ts";
 
 /** The `forecast` command. */
-export const forecastCommand: Command = {
+export const forecastCommand = defineCommand({
   name: "forecast",
   summary: "forecast sales and returns per product, with 80 % and 95 % intervals",
-  flags: {
-    ...DATA_FLAGS,
-    ...STORE_FLAGS,
-    ...SHARD_FLAGS,
-    horizon: { type: "string", value: "N", default: "30", help: "days ahead, 7 to 90" },
-    model: {
-      type: "string",
-      value: "NAME",
-      default: "auto",
-      help: "auto (best backtest per product and target) or a model name",
-    },
-    models: {
-      type: "string",
-      value: "LIST",
-      default: DEFAULT_CANDIDATES.join(","),
-      help: "candidates of auto",
-    },
-    out: { type: "string", value: "FILE", help: "forecast CSV (default: standard output)" },
+  options: {
+    ...DATA_OPTIONS,
+    ...STORE_OPTIONS,
+    ...SHARD_OPTIONS,
+    horizon: HORIZON,
+    model: MODEL,
+    candidates: CANDIDATES,
+    out: path("out", { value: "FILE", help: "forecast CSV (default: standard output)" }),
   },
   examples: [
     "deno task forecast --out forecast.csv",
     "deno task forecast --horizon 90 --model ets --out forecast.csv",
   ],
-  async run(values) {
-    const model = optionalString(values, "model") ?? "auto";
-    if (model !== "auto") checkModels([model], "--model");
-    const options = {
-      horizon: integerFlag(values, "horizon", { min: 7, max: 90 }),
-      model,
-      candidates: checkModels(listFlag(values, "models")!, "--models"),
-      backtest: { windows: 4, step: 28, refitEvery: 0 },
-      seed: seedFlag(values),
-      store: {
-        root: optionalString(values, "models-dir") ?? DEFAULT_MODELS_DIR,
-        mode: "reuse" as const,
-      },
-    };
-    const { all, set, calendar } = await loadScoped(values, [model, ...options.candidates]);
-    const progress = new Progress(values.quiet === true);
-    const result = await forecastDataset(
-      set,
-      { ...options, calendar, poolSet: all },
-      progressHooks(progress),
-    );
-    const csv = formatForecastCsv(result.tables);
-    const out = optionalString(values, "out");
-    if (out) {
-      await writeFileAtomic(out, csv);
+  async run(config) {
+    const { all, set, calendar } = await loadScoped(config, [config.model, ...config.candidates]);
+    const progress = new Progress(config.quiet);
+    const result = await forecastDataset(set, {
+      horizon: config.horizon,
+      model: config.model,
+      candidates: config.candidates,
+      backtest: AUTO_BACKTEST,
+      seed: config.seed,
+      store: { root: config.modelsDir, mode: "reuse" },
+      calendar,
+      poolSet: all,
+    }, progressHooks(progress));
+    const csv = formatForecastCsv(result.results.values());
+    if (config.out) {
+      await writeFileAtomic(config.out, csv);
       progress.line(`forecast done in ${progress.elapsed.toFixed(1)} s`);
-      for (const reason of result.reasons) {
+      for (const reason of result.results.values()) {
         progress.line(`  ${reason.productId} ${reason.target}: ${reason.model} — ${reason.reason}`);
       }
-      console.log(`wrote ${out}`);
+      console.log(`wrote ${config.out}`);
     } else {
       await Deno.stdout.write(new TextEncoder().encode(csv));
     }
     return 0;
   },
-};
+});

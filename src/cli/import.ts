@@ -4,8 +4,8 @@
  */
 
 import { resolve } from "node:path";
-import type { Command } from "./args.ts";
-import { integerFlag, optionalString, requiredString } from "./args.ts";
+import { defineCommand } from "./args.ts";
+import { IMPORT_OPTIONS } from "../config/data_options.ts";
 import { InputError } from "../io/errors.ts";
 import { writeFileAtomic } from "../io/write_atomic.ts";
 import { writeDaily } from "../data/write_daily.ts";
@@ -15,59 +15,38 @@ import { readOrderLines } from "../data/import/read_order_lines.ts";
 import { importMetaPath } from "../data/import/meta.ts";
 
 /** The `import` command. */
-export const importCommand: Command = {
+export const importCommand = defineCommand({
   name: "import",
   summary: "turn order lines (invoices with cancellations) into the daily CSV",
-  flags: {
-    transactions: { type: "string", value: "FILE", help: "order-line CSV, plain or .gz" },
-    layout: {
-      type: "string",
-      value: "NAME",
-      help: `${Object.keys(LAYOUTS).join(" | ")}; recognised from the header when omitted`,
-    },
-    columns: {
-      type: "string",
-      value: "MAP",
-      help: "other layouts: invoice=H,product=H,quantity=H,date=H[,price=H,customer=H]",
-    },
-    top: { type: "string", value: "N", help: "keep the N best-selling products that have returns" },
-    "drop-mega-orders": {
-      type: "boolean",
-      help: "drop orders of ≥ 10,000 units cancelled by the same customer within 24 h",
-    },
-    out: { type: "string", value: "FILE", help: "daily CSV to write (.gz to compress)" },
-  },
+  options: IMPORT_OPTIONS,
   examples: [
     "deno task import --transactions orders.csv.gz --top 50 --drop-mega-orders --out data/top50.csv",
     "deno task import --transactions shop.csv --columns invoice=Order,product=SKU,quantity=Qty,date=Date --out data/shop.csv",
   ],
-  async run(values) {
-    const input = requiredString(values, "transactions", "import");
-    const out = requiredString(values, "out", "import");
+  async run(config) {
+    const { transactions: input, out, top } = config;
     if (resolve(out) === resolve(input)) {
       throw new InputError(
         "--out names the input file; choose another path (input is never overwritten)",
       );
     }
-    const layoutName = optionalString(values, "layout");
-    const mapping = optionalString(values, "columns");
-    if (layoutName && !(layoutName in LAYOUTS)) {
+    if (config.layout && !(config.layout in LAYOUTS)) {
       throw new InputError(
         `--layout must be one of ${Object.keys(LAYOUTS).join(", ")}, got ${
-          JSON.stringify(layoutName)
+          JSON.stringify(config.layout)
         }; ` +
           "use --columns for other layouts",
       );
     }
-    const layout = mapping ? customLayout(mapping) : layoutName ? LAYOUTS[layoutName] : undefined;
-    const top = values.top === undefined ? undefined : integerFlag(values, "top", {
-      min: 1,
-      max: 1_000_000,
-    });
+    const layout = config.columns
+      ? customLayout(config.columns)
+      : config.layout
+      ? LAYOUTS[config.layout]
+      : undefined;
     const { set, summary } = await readOrderLines(input, {
       layout,
       top,
-      dropMegaOrders: values["drop-mega-orders"] === true,
+      dropMegaOrders: config.dropMegaOrders,
     });
     if (set.products.length === 0) {
       throw new InputError(
@@ -86,7 +65,7 @@ export const importCommand: Command = {
     console.log(`wrote ${out} and ${importMetaPath(out)}`);
     return 0;
   },
-};
+});
 
 /** Formats an import summary for the terminal. */
 export function formatImportSummary(input: string, summary: ImportSummary, top?: number): string {

@@ -6,63 +6,49 @@
  * @module
  */
 
-import type { Command } from "./args.ts";
-import { listFlag, optionalString, requiredString } from "./args.ts";
-import { DATA_FLAGS, loadScoped } from "./common.ts";
-import { InputError } from "../io/errors.ts";
-import { optionsOf, readOutputs } from "../report/read_outputs.ts";
-import { buildDataFiles } from "../report/build.ts";
+import { defineCommand } from "./args.ts";
+import { loadScoped } from "./scope.ts";
+import { CLOSED, DATA } from "../config/data_options.ts";
+import { list, path } from "../config/option.ts";
+import { userPath } from "../io/user_paths.ts";
+import { readRun } from "../outputs/read_run.ts";
+import { buildDataFiles } from "../outputs/run_files.ts";
 import { writeFiles } from "../io/write_files.ts";
-import { sortAlerts } from "../inventory/alerts.ts";
+import { sortAlerts } from "../inventory/alerts/raise.ts";
 import { simulatePolicies } from "../inventory/compare.ts";
-import { readImportMeta } from "../data/import/meta.ts";
-import { DEFAULT_DATA_PATH } from "../data/read_daily.ts";
-import { sha256Hex } from "../forecast/store/fingerprint.ts";
 
 /** The `merge` command. */
-export const mergeCommand: Command = {
+export const mergeCommand = defineCommand({
   name: "merge",
   summary: "combine the outputs of plan --shard runs into one run's files",
-  flags: {
-    data: DATA_FLAGS.data,
-    closed: DATA_FLAGS.closed,
-    from: { type: "string", value: "DIRS", help: "the shards' --out directories, comma-separated" },
-    out: { type: "string", value: "DIR", help: "directory for the merged files" },
+  options: {
+    data: DATA,
+    closed: CLOSED,
+    from: list("from", {
+      value: "DIRS",
+      required: "list the shards' --out directories",
+      help: "the shards' --out directories, comma-separated",
+    }, (dirs) => dirs.map(userPath)),
+    out: path("out", { value: "DIR", required: true, help: "directory for the merged files" }),
   },
   examples: [
     "deno task merge --data data/big.csv --from shards/1,shards/2,shards/3,shards/4 --out merged",
     "deno task report --data data/big.csv --from merged --out reports/big",
   ],
-  async run(values) {
-    const dirs = listFlag(values, "from");
-    if (!dirs) {
-      throw new InputError("merge: --from is required; list the shards' --out directories");
-    }
-    const out = requiredString(values, "out", "merge");
-    const { all, calendar } = await loadScoped(values);
-    const outputs = await readOutputs(dirs, all, calendar);
-    const { options, thresholds } = optionsOf(outputs.summary);
-    const set = {
-      ...all,
-      products: all.products.filter((p) => outputs.plans.some((q) => q.productId === p.id)),
-    };
-    const planning = {
-      forecast: outputs.forecast,
-      plans: outputs.plans,
-      alerts: sortAlerts(outputs.alerts),
-      simulation: outputs.simulated
-        ? simulatePolicies(set, outputs.forecast, options.settings, options.costs)
-        : undefined,
-    };
-    const dataPath = optionalString(values, "data") ?? DEFAULT_DATA_PATH;
+  async run(config) {
+    const { from: dirs, out } = config;
+    const { all, calendar } = await loadScoped(config);
+    const { input, simulated } = await readRun(dirs, { all, calendar, dataPath: config.data });
+    const { set, planning, options } = input;
     const files = buildDataFiles({
-      set,
-      planning,
-      options,
-      thresholds,
-      importMeta: await readImportMeta(dataPath),
-      calendar,
-      dataFingerprint: await sha256Hex(await Deno.readFile(dataPath)),
+      ...input,
+      planning: {
+        ...planning,
+        alerts: sortAlerts(planning.alerts),
+        simulation: simulated
+          ? simulatePolicies(set, planning.forecast, options.settings, options.costs)
+          : undefined,
+      },
     });
     await writeFiles(out, files);
     console.log(
@@ -71,4 +57,4 @@ export const mergeCommand: Command = {
     );
     return 0;
   },
-};
+});

@@ -7,41 +7,39 @@
  * @module
  */
 
-import type { Command } from "./args.ts";
-import { requiredString } from "./args.ts";
-import { SHARD_FLAGS } from "./common.ts";
+import { defineCommand } from "./args.ts";
 import { Progress } from "./progress.ts";
-import { RUN_FLAGS, runFromFlags } from "./planning_run.ts";
-import { buildDataFiles } from "../report/build.ts";
+import { runFromConfig } from "./planning_run.ts";
+import { SHARD_OPTIONS } from "../config/data_options.ts";
+import { PLANNING_RUN_OPTIONS } from "../config/run_config.ts";
+import { path, toggle } from "../config/option.ts";
+import { buildDataFiles } from "../outputs/run_files.ts";
 import { writeFiles } from "../io/write_files.ts";
 import { formatTable } from "../util/table.ts";
 
 /** The `plan` command. */
-export const planCommand: Command = {
+export const planCommand = defineCommand({
   name: "plan",
   summary: "inventory levels, orders and alerts per product; --simulate compares the policies",
-  flags: {
-    ...RUN_FLAGS,
-    ...SHARD_FLAGS,
-    simulate: {
-      type: "boolean",
-      help: "replay the backtest days through each policy (simulation.json)",
-    },
-    out: {
-      type: "string",
+  options: {
+    ...PLANNING_RUN_OPTIONS,
+    ...SHARD_OPTIONS,
+    simulate: toggle("simulate", "replay the backtest days through each policy (simulation.json)"),
+    out: path("out", {
       value: "DIR",
+      required: true,
       help: "directory for plan.csv, plan_daily.csv, alerts.csv, forecast.csv, backtest.csv, …",
-    },
+    }),
   },
   examples: [
     "deno task plan --simulate --out reports/plan",
     "deno task plan --on-hand stock.csv --lead-time 14 --service-level 0.98 --out reports/plan",
     "deno task plan --simulate --shard 2/8 --out shards/2   # then: deno task merge",
   ],
-  async run(values) {
-    const out = requiredString(values, "out", "plan");
-    const progress = new Progress(values.quiet === true);
-    const input = await runFromFlags(values, progress, values.simulate === true);
+  async run(config) {
+    const out = config.out;
+    const progress = new Progress(config.quiet);
+    const input = await runFromConfig(config, progress, config.simulate);
     const files = buildDataFiles(input);
     await writeFiles(out, files);
     progress.line(`plan done in ${progress.elapsed.toFixed(1)} s`);
@@ -56,7 +54,7 @@ export const planCommand: Command = {
         "order up to",
         "order now",
       ],
-      plans.map((p) => [
+      [...plans.values()].map((p) => [
         p.productId,
         p.policy,
         p.levels.expectedNetDemand.toFixed(0),
@@ -87,4 +85,4 @@ export const planCommand: Command = {
     console.log(`wrote ${out}/: ${[...files.keys()].sort().join(", ")}`);
     return 0;
   },
-};
+});

@@ -1,110 +1,63 @@
 /**
- * The run shared by `plan` and `report`: flags, data (with the demo generated when the default file
- * is missing), shard, calendar, the planning pipeline, and the inputs of the output files.
+ * The run shared by `plan` and `report`: the demo data generated when the default file is
+ * missing, the data, shard and calendar, the run configuration resolved once, the planning
+ * pipeline, and the inputs of the output files.
  * @module
  */
 
-import { basename } from "node:path";
-import type { FlagSpecs, FlagValues } from "./args.ts";
-import { integerFlag, listFlag, optionalString } from "./args.ts";
-import {
-  checkModels,
-  DATA_FLAGS,
-  loadScoped,
-  progressHooks,
-  seedFlag,
-  STORE_FLAGS,
-} from "./common.ts";
-import { PLAN_FLAGS, planSettings } from "./plan_flags.ts";
+import { loadScoped, progressHooks } from "./scope.ts";
 import type { Progress } from "./progress.ts";
-import { DEFAULT_CANDIDATES } from "../forecast/pipeline.ts";
-import { DEFAULT_MODELS_DIR } from "../forecast/store/paths.ts";
+import type { Resolved } from "../config/option.ts";
+import { DEMO_DATA } from "../config/data_options.ts";
+import type { Shard } from "../data/shard.ts";
+import {
+  defaultCandidates,
+  PLANNING_BACKTEST,
+  PLANNING_RUN_OPTIONS,
+  resolveRunConfig,
+  today,
+} from "../config/run_config.ts";
 import { sha256Hex } from "../forecast/store/fingerprint.ts";
-import { PLANNING_BACKTEST, runPlanning } from "../inventory/pipeline.ts";
+import { runPlanning } from "../inventory/pipeline.ts";
 import { readOnHand } from "../inventory/on_hand.ts";
 import { readImportMeta } from "../data/import/meta.ts";
 import { DEFAULT_DATA_PATH } from "../data/read_daily.ts";
 import { generateSynthetic } from "../data/synthetic.ts";
 import { writeDaily } from "../data/write_daily.ts";
-import { parseIsoDay } from "../data/dates.ts";
 import { exists } from "../io/write_dir_atomic.ts";
-import type { ReportInput } from "../report/build.ts";
+import type { RunInput } from "../outputs/run_input.ts";
 
-/** Above this many products, `auto`'s default LSTM is the global one (one network per target). */
-export const GLOBAL_LSTM_FROM = 50;
-
-/** Flags of a planning run. */
-export const RUN_FLAGS: FlagSpecs = {
-  ...DATA_FLAGS,
-  ...STORE_FLAGS,
-  ...PLAN_FLAGS,
-  horizon: {
-    type: "string",
-    value: "N",
-    default: "30",
-    help: "days to forecast and plan, 7 to 90",
-  },
-  models: {
-    type: "string",
-    value: "LIST",
-    help: `candidates of auto (default: ${DEFAULT_CANDIDATES.join(",")}; ` +
-      `lstm-global instead of lstm above ${GLOBAL_LSTM_FROM} products)`,
-  },
-  title: {
-    type: "string",
-    value: "TEXT",
-    help: "report title (default: Returncast report — DATA)",
-  },
-  detail: { type: "string", value: "N", default: "50", help: "most products with a detail page" },
-};
-
-/** The default candidates for a number of products. */
-export function defaultCandidates(products: number): string[] {
-  return products > GLOBAL_LSTM_FROM
-    ? DEFAULT_CANDIDATES.map((m) => (m === "lstm" ? "lstm-global" : m))
-    : [...DEFAULT_CANDIDATES];
-}
-
-/** The name a data file gives its outputs: `data/top50.csv.gz` → `top50`. */
-export function dataName(path: string): string {
-  return basename(path).replace(/\.csv(\.gz)?$/i, "");
-}
+/** The resolved options of a planning run (`plan` adds the shard). */
+export type PlanningRunConfig = Resolved<typeof PLANNING_RUN_OPTIONS> & { shard?: Shard };
 
 /** Writes the demo data when the default data file is missing (a fresh clone). */
 export async function ensureDemoData(path: string, progress: Progress): Promise<void> {
   if (path !== DEFAULT_DATA_PATH || await exists(path)) return;
-  progress.stage(`no ${path} yet: generating the demo data (5 products × 730 days)`);
-  const demo = generateSynthetic({
-    products: 5,
-    days: 730,
-    start: parseIsoDay("2023-01-01")!,
-    seed: 42,
-  });
-  await writeDaily(path, demo);
+  progress.stage(
+    `no ${path} yet: generating the demo data (${DEMO_DATA.products} products × ` +
+      `${DEMO_DATA.days} days)`,
+  );
+  await writeDaily(path, generateSynthetic(DEMO_DATA));
 }
 
-/** Runs the planning pipeline from the flags and returns the inputs of the output files. */
-export async function runFromFlags(
-  values: FlagValues,
+/** Runs the planning pipeline from the resolved options and returns the output files' inputs. */
+export async function runFromConfig(
+  options: PlanningRunConfig,
   progress: Progress,
   simulate: boolean,
-): Promise<ReportInput> {
-  const dataPath = optionalString(values, "data") ?? DEFAULT_DATA_PATH;
-  const parsed = planSettings(values);
-  const horizon = integerFlag(values, "horizon", { min: 7, max: 90 });
-  const detailLimit = integerFlag(values, "detail", { min: 1, max: 100_000 });
-  const requested = listFlag(values, "models");
-  if (requested) checkModels(requested, "--models");
-  const seed = seedFlag(values);
-  const positions = parsed.onHand ? await readOnHand(parsed.onHand) : undefined;
+): Promise<RunInput> {
+  const dataPath = options.data;
+  const positions = options.onHand ? await readOnHand(options.onHand) : undefined;
   await ensureDemoData(dataPath, progress);
   progress.stage(`read ${dataPath}`);
-  const { all, set, calendar, models: candidates } = await loadScoped(
-    values,
-    (whole) => requested ?? defaultCandidates(whole.products.length),
+  const { all, set, calendar } = await loadScoped(
+    options,
+    (whole) => options.models ?? defaultCandidates(whole.products.length),
   );
+  const config = resolveRunConfig(options, all.products.length, today());
   if (positions) {
-    const unknown = [...positions.keys()].filter((id) => !all.products.some((p) => p.id === id));
+    const known = new Set(all.products.map((p) => p.id));
+    const unknown = [...positions.keys()].filter((id) => !known.has(id));
     if (unknown.length > 0) {
       progress.line(`note: --on-hand lists products not in the data: ${unknown.join(", ")}`);
     }
@@ -115,15 +68,9 @@ export async function runFromFlags(
     megaOrders.set(entry.product, (megaOrders.get(entry.product) ?? 0) + 1);
   }
   const planning = await runPlanning(set, {
-    horizon,
-    candidates,
+    ...config,
     backtest: PLANNING_BACKTEST,
-    seed,
-    store: { root: optionalString(values, "models-dir") ?? DEFAULT_MODELS_DIR, mode: "reuse" },
-    policy: parsed.policy,
-    settings: parsed.settings,
-    thresholds: parsed.thresholds,
-    costs: parsed.costs,
+    store: { root: options.modelsDir, mode: "reuse" },
     positions,
     simulate,
     droppedMegaOrders: megaOrders,
@@ -133,19 +80,7 @@ export async function runFromFlags(
   return {
     set,
     planning,
-    options: {
-      title: optionalString(values, "title") ?? `Returncast report — ${dataName(dataPath)}`,
-      runDate: new Date().toISOString().slice(0, 10),
-      dataLabel: basename(dataPath),
-      horizon,
-      policy: parsed.policy,
-      settings: parsed.settings,
-      costs: parsed.costs,
-      candidates,
-      seed,
-      detailLimit,
-    },
-    thresholds: parsed.thresholds,
+    options: config,
     importMeta,
     calendar,
     dataFingerprint: await sha256Hex(await Deno.readFile(dataPath)),

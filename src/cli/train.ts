@@ -4,61 +4,35 @@
  * @module
  */
 
-import type { Command } from "./args.ts";
-import { integerFlag, optionalString } from "./args.ts";
-import {
-  DATA_FLAGS,
-  loadScoped,
-  progressHooks,
-  seedFlag,
-  SHARD_FLAGS,
-  STORE_FLAGS,
-} from "./common.ts";
+import { defineCommand } from "./args.ts";
+import { loadScoped, progressHooks } from "./scope.ts";
 import { Progress } from "./progress.ts";
+import { DATA_OPTIONS, SHARD_OPTIONS, STORE_OPTIONS } from "../config/data_options.ts";
+import { TRAIN_HORIZON, TRAIN_OPTIONS } from "../config/forecast_options.ts";
 import { InputError } from "../io/errors.ts";
 import { contextOf } from "../forecast/context.ts";
 import { chooseExecutor } from "../forecast/parallel/pool.ts";
-import { DEFAULT_MODELS_DIR, modelDir } from "../forecast/store/paths.ts";
+import { modelDir } from "../forecast/store/paths.ts";
 import type { ForecastJob, ForecastOutcome, GlobalForecastJob } from "../forecast/jobs.ts";
-import { isGlobal, isLstm } from "../forecast/lstm/models.ts";
-import { globalModelDir } from "../forecast/lstm_store_use.ts";
-import { findModel } from "../forecast/registry.ts";
+import { globalModelDir } from "../forecast/store/obtain.ts";
+import { modelNamed } from "../forecast/registry.ts";
 import { formatTable } from "../util/table.ts";
 
 /** The `train` command. */
-export const trainCommand: Command = {
+export const trainCommand = defineCommand({
   name: "train",
   summary: "train and save the LSTM models (sales and returns per product)",
-  flags: {
-    ...DATA_FLAGS,
-    ...STORE_FLAGS,
-    ...SHARD_FLAGS,
-    model: {
-      type: "string",
-      value: "NAME",
-      default: "lstm",
-      help: "lstm or lstm-seed (the original design)",
-    },
-    epochs: { type: "string", value: "N", help: "most epochs (default: the model's own)" },
-  },
+  options: { ...DATA_OPTIONS, ...STORE_OPTIONS, ...SHARD_OPTIONS, ...TRAIN_OPTIONS },
   examples: [
     "deno task train",
     "deno task train --model lstm-seed --products P001 --epochs 30",
   ],
-  async run(values) {
-    const model = optionalString(values, "model") ?? "lstm";
-    if (!isLstm(model)) {
-      throw new InputError(
-        `--model must be lstm, lstm-global or lstm-seed, got ${JSON.stringify(model)}`,
-      );
-    }
-    const epochs = values.epochs === undefined
-      ? undefined
-      : integerFlag(values, "epochs", { min: 1, max: 1000 });
-    const root = optionalString(values, "models-dir") ?? DEFAULT_MODELS_DIR;
-    const seed = seedFlag(values);
-    const { set, calendar } = await loadScoped(values, [model]);
-    const minHistory = findModel(model)!.minHistory;
+  async run(config) {
+    const { model, epochs, seed } = config;
+    const root = config.modelsDir;
+    const isGlobal = (name: string) => modelNamed(name).scope === "global";
+    const { set, calendar } = await loadScoped(config, [model]);
+    const minHistory = modelNamed(model).minHistory;
     const tooShort = set.products.filter((p) => p.sales.length < minHistory);
     if (tooShort.length > 0) {
       throw new InputError(
@@ -69,7 +43,7 @@ export const trainCommand: Command = {
       );
     }
     const store = { root, mode: "retrain" as const };
-    const common = { model, horizon: 28, seed, store, ...(epochs ? { epochs } : {}) };
+    const common = { model, horizon: TRAIN_HORIZON, seed, store, ...(epochs ? { epochs } : {}) };
     const jobs: (ForecastJob | GlobalForecastJob)[] = [];
     for (const target of ["sales", "returns"] as const) {
       if (isGlobal(model)) {
@@ -81,7 +55,7 @@ export const trainCommand: Command = {
         }
       }
     }
-    const progress = new Progress(values.quiet === true);
+    const progress = new Progress(config.quiet);
     const hooks = progressHooks(progress);
     const executor = chooseExecutor(true, jobs.length, hooks.training);
     hooks.stage?.(
@@ -118,4 +92,4 @@ export const trainCommand: Command = {
     }
     return 0;
   },
-};
+});

@@ -3,30 +3,23 @@
  * @module
  */
 
-import type { Command } from "./args.ts";
-import { optionalString } from "./args.ts";
-import { DEFAULT_DATA_PATH, readDaily } from "../data/read_daily.ts";
+import { defineCommand } from "./args.ts";
+import { DATA } from "../config/data_options.ts";
+import { readDaily } from "../data/read_daily.ts";
 import { formatSummary, summarise } from "../data/summary.ts";
 
 /** The `validate` command. */
-export const validateCommand: Command = {
+export const validateCommand = defineCommand({
   name: "validate",
   summary: "check a daily sales/returns CSV and print its summary",
-  flags: {
-    data: {
-      type: "string",
-      value: "FILE",
-      default: DEFAULT_DATA_PATH,
-      help: "daily CSV (date,product_id,sales,returns), plain or .gz",
-    },
-  },
+  options: { data: DATA },
   examples: [
     "deno task validate",
     "deno task validate --data data/online_retail_top50.csv",
   ],
-  async run(values) {
-    const set = await readDaily(optionalString(values, "data") ?? DEFAULT_DATA_PATH);
+  async run({ data }) {
+    const set = await readDaily(data);
     console.log(formatSummary(summarise(set)));
     return 0;
   },
-};
+});

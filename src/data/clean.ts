@@ -10,7 +10,7 @@
 import { weekday } from "./dates.ts";
 
 /** How far a day is compared with its neighbours (days each side). */
-const NEIGHBOURS = 21;
+export const NEIGHBOURS = 21;
 /** A day above this many times the typical non-zero day is a spike. */
 export const SPIKE_FACTOR = 5;
 /** Fewest non-zero days needed to say what a typical day is. */

@@ -8,6 +8,7 @@ import { formatCsvRows } from "./csv.ts";
 import { formatIsoDay } from "./dates.ts";
 import { type SeriesSet, spanOf } from "./series.ts";
 import { writeFileAtomic } from "../io/write_atomic.ts";
+import { DIGITS, roundTo } from "../util/round.ts";
 
 /** Options for {@link formatDaily}. */
 export interface FormatDailyOptions {
@@ -65,5 +66,5 @@ export async function writeDaily(
 }
 
 function round3(value: number): number {
-  return Math.round(value * 1000) / 1000;
+  return roundTo(value, DIGITS.units);
 }

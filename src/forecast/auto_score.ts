@@ -7,13 +7,14 @@
 
 import type { SeriesBacktest } from "./backtest/series.ts";
 import { metricsOf } from "./metrics.ts";
+import { byCutoff, resultKey } from "./keys.ts";
 
 /** The windows `auto` would have forecast, per product and target, as a pseudo-model "auto". */
 export function autoBacktest(series: readonly SeriesBacktest[]): SeriesBacktest[] {
   const groups = new Map<string, SeriesBacktest[]>();
   for (const entry of series) {
     if (entry.windows.length === 0) continue;
-    const key = `${entry.productId}\u0000${entry.target}`;
+    const key = resultKey(entry.productId, entry.target);
     groups.set(key, [...(groups.get(key) ?? []), entry]);
   }
   const result: SeriesBacktest[] = [];
@@ -21,10 +22,11 @@ export function autoBacktest(series: readonly SeriesBacktest[]): SeriesBacktest[
     const cutoffs = [...new Set(group.flatMap((entry) => entry.windows.map((w) => w.cutoff)))].sort(
       (a, b) => a - b,
     );
+    const atCutoff = group.map((entry) => byCutoff(entry.windows));
     const windows = cutoffs.flatMap((cutoff) => {
       let best: { rmsse: number; window?: SeriesBacktest["windows"][number] } = { rmsse: Infinity };
-      for (const entry of group) {
-        const here = entry.windows.find((w) => w.cutoff === cutoff);
+      for (const [e, entry] of group.entries()) {
+        const here = atCutoff[e].get(cutoff);
         const others = entry.windows.filter((w) => w.cutoff !== cutoff);
         if (!here) continue;
         const rmsse = others.length > 0 ? metricsOf(others).rmsse : Infinity;

@@ -8,9 +8,12 @@ import type { FittedModel, SeriesContext } from "./types.ts";
 import { truncateContext } from "./context.ts";
 import { scaledResidual } from "./intervals.ts";
 
+/** Most forecast origins inside a history that calibrate a model's intervals. */
+export const CALIBRATION_ORIGINS = 40;
+
 /** Options of {@link calibrationResiduals}. */
 export interface CalibrationOptions {
-  /** Most origins. @default 40 */
+  /** Most origins. @default CALIBRATION_ORIGINS */
   origins?: number;
   /** Smallest context the model accepts (days). */
   minContext: number;
@@ -30,7 +33,7 @@ export function calibrationResiduals(
   options: CalibrationOptions,
 ): Float64Array[] {
   const n = history.values.length;
-  const count = options.origins ?? 40;
+  const count = options.origins ?? CALIBRATION_ORIGINS;
   const earliest = Math.max(options.minContext, options.from ?? 0, 1);
   // Spread the origins over as much of the history as allows, 3 to 8 days apart.
   const room = n - horizon - earliest;

@@ -56,7 +56,7 @@ export function closeDays(forecast: Forecast, context: SeriesContext): Forecast 
  * @example
  * ```ts
  * import { forecast } from "./forecast.ts";
- * import { seasonalNaiveModel } from "./models/snaive.ts";
+ * import { seasonalNaiveModel } from "./registry.ts";
  * const values = Float64Array.from({ length: 56 }, (_, i) => 10 + (i % 7));
  * const result = await forecast(seasonalNaiveModel, {
  *   productId: "P1", target: "sales", start: 19358, values, sales: values,

@@ -5,26 +5,19 @@
  * @module
  */
 
-import type { Forecast, SeriesContext, Target, TrainingProgress } from "./types.ts";
-import { findModel } from "./registry.ts";
+import type { Forecast, ForecastModel, SeriesContext, Target, TrainingProgress } from "./types.ts";
+import { modelNamed } from "./registry.ts";
 import type { BacktestPlan } from "./backtest/plan.ts";
 import { backtestSeries, type SeriesBacktest } from "./backtest/series.ts";
 import { assertLongEnough, forecastWithIntervals } from "./forecast.ts";
-import { isLstm } from "./lstm/models.ts";
-import { lstmModelsFor } from "./lstm_store_use.ts";
+import { lstmModelsFor, type StoreOptions } from "./store/obtain.ts";
 import { BatchedPredictions } from "./lstm/batched.ts";
 import { backtestGlobal } from "./backtest/global.ts";
 import type { Metrics } from "./metrics.ts";
 import { formatIsoDay } from "../data/dates.ts";
 import { recordBacktest } from "./store/lstm_store.ts";
 
-/** Where LSTMs are saved, and whether saved ones may be reused. */
-export interface StoreOptions {
-  /** Root directory (`models`). */
-  root: string;
-  /** `reuse`: load a fresh saved model, train only what is missing or stale; `retrain`: always train. */
-  mode: "reuse" | "retrain";
-}
+export type { StoreOptions };
 
 /** Backtest models on one series (they share the cleaned histories at the cutoffs). */
 export interface BacktestJob {
@@ -106,12 +99,6 @@ export type JobResult<J extends Job> = J extends BacktestJob | GlobalBacktestJob
   : J extends ForecastJob ? ForecastOutcome
   : ForecastOutcome[];
 
-function modelNamed(name: string) {
-  const model = findModel(name);
-  if (!model) throw new RangeError(`Unknown model ${JSON.stringify(name)}`);
-  return model;
-}
-
 /** Runs one job here; `onProgress` hears training epochs. */
 export async function runJob(
   job: Job,
@@ -128,11 +115,11 @@ export async function runJob(
           returnLagShapes: job.returnLagShapes,
           histories,
           fit: async (m, history, seed, horizon) => {
-            if (!isLstm(m.name) || !job.store) {
+            if (!m.network || !job.store) {
               return await m.fit(history, { horizon, seed, onProgress });
             }
             const cutoff = formatIsoDay(history.start + history.values.length - 1);
-            const obtained = await lstmModelsFor(m.name, [history], {
+            const obtained = await lstmModelsFor(m, [history], {
               seed,
               store: job.store,
               horizon,
@@ -155,20 +142,20 @@ export async function runJob(
         onProgress,
       });
     case "forecast":
-      return (await forecastWith(model.name, [job.history], [job.futureSales], job, onProgress))[0];
+      return (await forecastWith(model, [job.history], [job.futureSales], job, onProgress))[0];
     case "forecast-global":
-      return await forecastWith(model.name, job.histories, job.futureSales ?? [], job, onProgress);
+      return await forecastWith(model, job.histories, job.futureSales ?? [], job, onProgress);
   }
 }
 
 async function forecastWith(
-  name: string,
+  model: ForecastModel,
   histories: SeriesContext[],
   futureSales: (Float64Array | undefined)[],
   job: ForecastJob | GlobalForecastJob,
   onProgress?: (progress: TrainingProgress) => void,
 ): Promise<ForecastOutcome[]> {
-  const model = modelNamed(name);
+  const name = model.name;
   for (const history of histories) assertLongEnough(model, history);
   const contexts = histories.map((
     h,
@@ -181,7 +168,7 @@ async function forecastWith(
     forecast,
     source,
   });
-  if (!isLstm(name) || !job.store) {
+  if (!model.network || !job.store) {
     return await Promise.all(histories.map(async (history, i) => {
       const fitted = await model.fit(history, { horizon: job.horizon, seed: job.seed, onProgress });
       try {
@@ -191,7 +178,7 @@ async function forecastWith(
       }
     }));
   }
-  const obtained = await lstmModelsFor(name, histories, {
+  const obtained = await lstmModelsFor(model, histories, {
     seed: job.seed,
     store: job.store,
     epochs: job.epochs,

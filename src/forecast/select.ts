@@ -7,6 +7,7 @@
 import type { Target } from "./types.ts";
 import { type Metrics, metricsOf } from "./metrics.ts";
 import type { SeriesBacktest } from "./backtest/series.ts";
+import { resultKey } from "./keys.ts";
 
 /** The model chosen for one product and target, and why. */
 export interface ModelChoice {
@@ -27,7 +28,7 @@ export function chooseModels(series: readonly SeriesBacktest[]): ModelChoice[] {
   const groups = new Map<string, SeriesBacktest[]>();
   for (const entry of series) {
     if (entry.windows.length === 0) continue;
-    const key = `${entry.target}\u0000${entry.productId}`;
+    const key = resultKey(entry.productId, entry.target);
     const group = groups.get(key) ?? [];
     group.push(entry);
     groups.set(key, group);

@@ -5,6 +5,8 @@
  * @module
  */
 
+import type { LstmConfig } from "./lstm/config.ts";
+
 /** What is forecast: units sold or units returned per day. */
 export type Target = "sales" | "returns";
 
@@ -106,16 +108,49 @@ export interface FittedModel {
   dispose?(): void;
 }
 
-/** A forecasting model: a name, a minimum history, and a fit. */
-export interface ForecastModel {
-  /** Name used on the command line and in outputs (e.g. `ets`). */
-  readonly name: string;
-  /** One line on how it works, for reports and `--help`. */
-  readonly description: string;
+/**
+ * What a model is, declared by the model itself — the pipeline schedules, stores and describes
+ * models from these, never from their names.
+ */
+export interface ModelCapabilities {
   /** Fewest days of history it can fit on. */
   readonly minHistory: number;
   /** Targets it forecasts (`lag` forecasts only returns). */
   readonly targets: readonly Target[];
+  /**
+   * Cost class: `light` models are cheap and backtested together in one job per product;
+   * `heavy` ones train a network and get jobs of their own, spread over the worker pool.
+   */
+  readonly cost: "light" | "heavy";
+  /** `product`: fitted per product; `global`: one fit across all products of a target. */
+  readonly scope: "product" | "global";
+  /** Whether it reads the sales forecast over the horizon (returns that follow sales). */
+  readonly needsSalesForecast: boolean;
+  /**
+   * The network design of a neural model (trained fits are saved in the model store and reused
+   * while their data is unchanged); absent for the baselines.
+   */
+  readonly network?: LstmConfig;
+  /**
+   * The model that takes this one's place among `auto`'s default candidates when there are many
+   * products (a per-product network's global variant).
+   */
+  readonly atScale?: string;
+}
+
+/** The capabilities of a plain baseline: light, per product, sales not needed, no network. */
+export const BASELINE: Pick<ModelCapabilities, "cost" | "scope" | "needsSalesForecast"> = {
+  cost: "light",
+  scope: "product",
+  needsSalesForecast: false,
+};
+
+/** A forecasting model: a name, what it is, and a fit. */
+export interface ForecastModel extends ModelCapabilities {
+  /** Name used on the command line and in outputs (e.g. `ets`): an alias of its parameters. */
+  readonly name: string;
+  /** One line on how it works, for reports and `--help`. */
+  readonly description: string;
   /** Fits the model on a history. */
   fit(history: SeriesContext, options: FitOptions): FittedModel | Promise<FittedModel>;
 }

@@ -1,15 +1,16 @@
 /**
- * `plan --simulate`: every policy replayed over the backtest windows' actual days, each window
- * stocked from the forecast made at its cutoff. σ for a window comes from the *other* windows'
- * errors, so no policy sees the days it is judged on. `multiplier-matched` is the multiplier
- * policy with the one factor that reaches the service-level policy's overall fill rate, so the
- * stock each needs for the same service can be read side by side.
+ * `plan --simulate`: every policy of the registry replayed over the backtest windows' actual days,
+ * each window stocked from the forecast made at its cutoff. σ for a window comes from the *other*
+ * windows' errors, so no policy sees the days it is judged on. A policy with a tunable parameter
+ * (the multiplier's factor) is also run at the value that reaches the default policy's overall
+ * fill rate (`<id>-matched`), so the stock each needs for the same service reads side by side.
  * @module
  */
 
 import type { SeriesSet } from "../data/series.ts";
-import type { DatasetForecast } from "../forecast/pipeline.ts";
-import { multiplierStock, type PolicySettings, serviceLevelStock } from "./policy.ts";
+import type { DatasetForecast } from "../forecast/dataset/results.ts";
+import type { Costs, Policy, PolicySettings } from "./policies/types.ts";
+import { DEFAULT_POLICY, POLICIES } from "./policies/registry.ts";
 import { type ErrorScale, netSigmas, type NetWindow } from "./sigma.ts";
 import { productNetWindows } from "./plan.ts";
 import {
@@ -19,17 +20,7 @@ import {
   simulationFigures,
   type SimulationTally,
 } from "./simulate.ts";
-
-/** Costs used to judge the policies. */
-export interface Costs {
-  /** Per unit on hand per day. */
-  holding: number;
-  /** Per unit of unmet demand. */
-  shortage: number;
-}
-
-/** Default costs: a unit short costs 20 days of holding it (critical ratio ≈ 0.95). */
-export const COST_DEFAULTS: Costs = { holding: 0.05, shortage: 1 };
+import { DIGITS, roundTo } from "../util/round.ts";
 
 /** Figures of one policy (as in `simulation.json`). */
 export type PolicyFigures = ReturnType<typeof simulationFigures> & { factor?: number };
@@ -70,9 +61,6 @@ function replayables(
 
 type Levels = (item: Replayable, day: number) => number;
 
-/** Largest multiplier tried when matching the service-level policy's fill rate. */
-export const MAX_FACTOR = 100;
-
 function run(items: Replayable[], levels: Levels, settings: PolicySettings, costs: Costs) {
   const byProduct = new Map<string, SimulationTally>();
   const total = emptyTally();
@@ -99,7 +87,22 @@ function run(items: Replayable[], levels: Levels, settings: PolicySettings, cost
 
 const fill = (tally: SimulationTally) => (tally.demand > 0 ? tally.served / tally.demand : 1);
 
-/** Simulates the service-level, multiplier and multiplier-matched policies. */
+/** The order-up-to level a policy sets for a window on a review day (`tuned`: its parameter). */
+function levelsOf(policy: Policy, settings: PolicySettings, tuned?: number): Levels {
+  return (item, day) =>
+    policy.levels(
+      {
+        sales: item.window.sales.forecast.mean,
+        returns: item.window.returns.forecast.mean,
+        scale: item.sigma,
+      },
+      settings,
+      day,
+      tuned,
+    ).orderUpTo;
+}
+
+/** Simulates every policy, and every tunable one again at the default policy's fill rate. */
 export function simulatePolicies(
   set: SeriesSet,
   forecast: DatasetForecast,
@@ -107,47 +110,35 @@ export function simulatePolicies(
   costs: Costs,
 ): SimulationResult {
   const items = replayables(set, forecast, settings);
-  const serviceLevel: Levels = (item, day) =>
-    serviceLevelStock(
-      item.window.sales.forecast.mean,
-      item.window.returns.forecast.mean,
-      item.sigma,
-      settings,
-      day,
-    )
-      .orderUpTo;
-  const multiplier = (factor: number): Levels => (item, day) =>
-    multiplierStock(
-      item.window.sales.forecast.mean,
-      item.window.returns.forecast.mean,
-      settings,
-      factor,
-      day,
-    )
-      .orderUpTo;
-
-  const runs: Record<string, ReturnType<typeof run> & { factor?: number }> = {
-    "service-level": run(items, serviceLevel, settings, costs),
-    "multiplier": {
-      ...run(items, multiplier(settings.safetyFactor), settings, costs),
-      factor: settings.safetyFactor,
-    },
-  };
-  // Bisection on log(factor) over 0.5 … 100: lumpy demand can need a very large multiplier.
-  const target = fill(runs["service-level"].total);
-  let low = Math.log(0.5);
-  let high = Math.log(MAX_FACTOR);
-  for (let i = 0; i < 40; i++) {
-    const middle = (low + high) / 2;
-    if (fill(run(items, multiplier(Math.exp(middle)), settings, costs).total) < target) {
-      low = middle;
-    } else high = middle;
+  const runs: Record<string, ReturnType<typeof run> & { factor?: number }> = {};
+  for (const policy of POLICIES) {
+    runs[policy.id] = {
+      ...run(items, levelsOf(policy, settings), settings, costs),
+      ...(policy.tuning ? { factor: policy.tuning.value(settings) } : {}),
+    };
   }
-  high = Math.exp(high);
-  runs["multiplier-matched"] = {
-    ...run(items, multiplier(high), settings, costs),
-    factor: Math.round(high * 1000) / 1000,
-  };
+  const target = fill(runs[DEFAULT_POLICY.id].total);
+  for (const policy of POLICIES) {
+    const tuning = policy.tuning;
+    if (!tuning) continue;
+    // Bisection on the logarithm of the parameter: lumpy demand can need a very large one.
+    let low = Math.log(tuning.min);
+    let high = Math.log(tuning.max);
+    for (let i = 0; i < 40; i++) {
+      const middle = (low + high) / 2;
+      if (
+        fill(run(items, levelsOf(policy, settings, Math.exp(middle)), settings, costs).total) <
+          target
+      ) {
+        low = middle;
+      } else high = middle;
+    }
+    const value = Math.exp(high);
+    runs[matchedId(policy)] = {
+      ...run(items, levelsOf(policy, settings, value), settings, costs),
+      factor: roundTo(value, DIGITS.factor),
+    };
+  }
 
   const policies: Record<string, PolicyFigures> = {};
   const products: Record<string, Record<string, PolicyFigures>> = {};
@@ -175,4 +166,9 @@ export function simulatePolicies(
     policies,
     products,
   };
+}
+
+/** The name of a tuned policy's matched run in simulation.json. */
+export function matchedId(policy: Policy): string {
+  return `${policy.id}-matched`;
 }

@@ -5,31 +5,25 @@
  */
 
 import type { SeriesSet } from "../data/series.ts";
-import { type DatasetForecast, forecastDataset, type PipelineHooks } from "../forecast/pipeline.ts";
-import type { StoreOptions } from "../forecast/jobs.ts";
-import { planInventory, type ProductPlan, type StockPosition } from "./plan.ts";
-import type { PolicyName, PolicySettings } from "./policy.ts";
-import { type Alert, type AlertThresholds, raiseAlerts } from "./alerts.ts";
-import { type Costs, simulatePolicies, type SimulationResult } from "./compare.ts";
-import type { Calendar } from "../data/calendar.ts";
+import type { DatasetForecast } from "../forecast/dataset/results.ts";
+import { forecastDataset } from "../forecast/dataset/forecast.ts";
+import type { DatasetScope, PipelineHooks } from "../forecast/dataset/scope.ts";
+import { planInventory, type Plans, type StockPosition } from "./plan.ts";
+import type { Costs, PolicySettings } from "./policies/types.ts";
+import type { PolicyName } from "./policies/registry.ts";
+import type { Alert, AlertThresholds } from "./alerts/types.ts";
+import { raiseAlerts } from "./alerts/raise.ts";
+import { simulatePolicies, type SimulationResult } from "./compare.ts";
 import { publishForecast, publishPlans } from "./publish.ts";
 
-/**
- * The backtest behind planning: 12 weekly cutoffs. Many overlapping windows give σ and the
- * policy simulation far more days than 4 monthly ones, for little cost (models fit once).
- */
-export const PLANNING_BACKTEST = { windows: 12, step: 7 };
-
-/** Options of {@link runPlanning}. */
+/** What a planning run does (the scope — seed, store, calendar, pool — comes beside it). */
 export interface PlanningOptions {
   /** Days of forecast to show and plan over. */
   horizon: number;
   /** Candidate models of `auto`. */
   candidates: readonly string[];
-  /** Backtest windows and step behind `auto` and σ. */
-  backtest: { windows: number; step: number };
-  seed: number;
-  store?: StoreOptions;
+  /** Backtest windows, step and refits behind `auto` and σ. */
+  backtest: { windows: number; step: number; refitEvery: number };
   policy: PolicyName;
   settings: PolicySettings;
   thresholds: AlertThresholds;
@@ -37,16 +31,13 @@ export interface PlanningOptions {
   positions?: Map<string, StockPosition>;
   simulate: boolean;
   droppedMegaOrders?: Map<string, number>;
-  /** Open and closed days. */
-  calendar?: Calendar;
-  /** Products that dataset-wide figures pool over (all of them when this set is a shard). */
-  poolSet?: SeriesSet;
 }
 
 /** Everything a planning run produced. */
 export interface PlanningResult {
   forecast: DatasetForecast;
-  plans: ProductPlan[];
+  /** By product id, in product order. */
+  plans: Plans;
   alerts: Alert[];
   simulation?: SimulationResult;
 }
@@ -54,19 +45,14 @@ export interface PlanningResult {
 /** Forecasts, plans, raises alerts and (optionally) simulates. */
 export async function runPlanning(
   set: SeriesSet,
-  options: PlanningOptions,
+  options: PlanningOptions & DatasetScope,
   hooks: PipelineHooks = {},
 ): Promise<PlanningResult> {
   const cycle = options.settings.leadTime + options.settings.reviewPeriod;
   const forecast = await forecastDataset(set, {
+    ...options,
     horizon: Math.max(options.horizon, cycle),
     model: "auto",
-    candidates: options.candidates,
-    backtest: { ...options.backtest, refitEvery: 0 },
-    seed: options.seed,
-    store: options.store,
-    calendar: options.calendar,
-    poolSet: options.poolSet,
   }, hooks);
   publishForecast(forecast);
   hooks.stage?.("plan inventory and raise alerts", 0, 0);
@@ -78,11 +64,11 @@ export async function runPlanning(
     options.horizon,
     options.positions,
   );
-  publishPlans(plans);
+  publishPlans(plans.values());
   const alerts = raiseAlerts({
     set,
     forecast,
-    plans,
+    plans: plans.values(),
     thresholds: options.thresholds,
     droppedMegaOrders: options.droppedMegaOrders,
     calendar: options.calendar,

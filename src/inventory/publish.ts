@@ -1,57 +1,50 @@
 /**
- * Rounds a planning run to the precision its files are written with (3 decimals for forecasts and
- * backtests, 1 for stock levels), before anything is derived from it. What is published is then
- * exactly what the simulation, the alerts and the report used — so outputs merged from shards, or
- * a report rendered from the files, reproduce the numbers of a single run.
+ * Rounds a planning run to the precision its files are written with (`util/round.ts`: units per
+ * day for forecasts and backtests, stock for levels), before anything is derived from it. What is
+ * published is then exactly what the simulation, the alerts and the report used — so outputs
+ * merged from shards, or a report rendered from the files, reproduce the numbers of a single run.
  * @module
  */
 
 import type { Forecast } from "../forecast/types.ts";
-import type { DatasetForecast } from "../forecast/pipeline.ts";
+import type { DatasetForecast } from "../forecast/dataset/results.ts";
 import type { ProductPlan } from "./plan.ts";
-
-/** Rounds to `digits` decimals. */
-export function roundTo(value: number, digits: number): number {
-  const scale = 10 ** digits;
-  return Math.round(value * scale) / scale;
-}
-
-function roundArray(values: Float64Array, digits: number): void {
-  for (let i = 0; i < values.length; i++) values[i] = roundTo(values[i], digits);
-}
+import { DIGITS, roundArray, roundTo } from "../util/round.ts";
 
 function roundForecast(forecast: Forecast): void {
   for (
     const values of [forecast.mean, forecast.lo80, forecast.hi80, forecast.lo95, forecast.hi95]
   ) {
-    roundArray(values, 3);
+    roundArray(values, DIGITS.units);
   }
 }
 
-/** Rounds forecasts and backtest windows in place (3 decimals). */
+/** Rounds forecasts and backtest windows in place. */
 export function publishForecast(forecast: DatasetForecast): void {
-  for (const table of forecast.tables) roundForecast(table.forecast);
-  for (const series of forecast.backtest?.series ?? []) {
-    for (const window of series.windows) {
-      roundForecast(window.forecast);
-      roundArray(window.actual, 3);
+  for (const result of forecast.results.values()) {
+    roundForecast(result.forecast);
+    for (const windows of result.backtests.values()) {
+      for (const window of windows) {
+        roundForecast(window.forecast);
+        roundArray(window.actual, DIGITS.units);
+      }
     }
   }
 }
 
-/** Rounds stock levels (1 decimal) and the daily plan in place. */
-export function publishPlans(plans: ProductPlan[]): void {
+/** Rounds stock levels and the daily plan in place. */
+export function publishPlans(plans: Iterable<ProductPlan>): void {
   for (const plan of plans) {
     for (const levels of [plan.levels, ...Object.values(plan.byPolicy ?? {})]) {
-      levels.expectedNetDemand = roundTo(levels.expectedNetDemand, 1);
-      levels.safetyStock = roundTo(levels.safetyStock, 1);
-      levels.reorderPoint = roundTo(levels.reorderPoint, 1);
-      levels.orderUpTo = roundTo(levels.orderUpTo, 1);
+      levels.expectedNetDemand = roundTo(levels.expectedNetDemand, DIGITS.stock);
+      levels.safetyStock = roundTo(levels.safetyStock, DIGITS.stock);
+      levels.reorderPoint = roundTo(levels.reorderPoint, DIGITS.stock);
+      levels.orderUpTo = roundTo(levels.orderUpTo, DIGITS.stock);
     }
-    plan.sigma = roundTo(plan.sigma, 1);
-    plan.z = roundTo(plan.z, 3);
-    roundArray(plan.daily.sales, 3);
-    roundArray(plan.daily.returns, 3);
-    roundArray(plan.daily.recommended, 1);
+    plan.sigma = roundTo(plan.sigma, DIGITS.stock);
+    plan.z = roundTo(plan.z, DIGITS.z);
+    roundArray(plan.daily.sales, DIGITS.units);
+    roundArray(plan.daily.returns, DIGITS.units);
+    roundArray(plan.daily.recommended, DIGITS.stock);
   }
 }

@@ -5,6 +5,7 @@
  */
 
 import type { BacktestWindow } from "../forecast/backtest/series.ts";
+import { byCutoff } from "../forecast/dataset/results.ts";
 
 /** Sales and returns backtest windows of one product with the same cutoff. */
 export interface NetWindow {
@@ -18,8 +19,9 @@ export function pairWindows(
   sales: readonly BacktestWindow[],
   returns: readonly BacktestWindow[],
 ): NetWindow[] {
+  const returnsAt = byCutoff(returns);
   return sales.flatMap((window) => {
-    const match = returns.find((r) => r.cutoff === window.cutoff);
+    const match = returnsAt.get(window.cutoff);
     return match ? [{ cutoff: window.cutoff, sales: window, returns: match }] : [];
   });
 }

@@ -5,6 +5,8 @@
  * @module
  */
 
+import { DIGITS, roundTo } from "../util/round.ts";
+
 /** What happened over the simulated days. */
 export interface SimulationTally {
   /** Units demanded (actual sales). */
@@ -112,13 +114,12 @@ export function replay(input: ReplayInput): SimulationTally {
 
 /** The figures of `simulation.json` for a tally. */
 export function simulationFigures(tally: SimulationTally) {
-  const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
   return {
-    fill_rate: round(tally.demand > 0 ? tally.served / tally.demand : 1, 4),
+    fill_rate: roundTo(tally.demand > 0 ? tally.served / tally.demand : 1, DIGITS.rate),
     stockout_days: tally.stockoutDays,
-    avg_on_hand: round(tally.days > 0 ? tally.onHandDays / tally.days : 0, 2),
-    holding_cost: round(tally.holdingCost, 2),
-    shortage_cost: round(tally.shortageCost, 2),
-    total_cost: round(tally.holdingCost + tally.shortageCost, 2),
+    avg_on_hand: roundTo(tally.days > 0 ? tally.onHandDays / tally.days : 0, DIGITS.amount),
+    holding_cost: roundTo(tally.holdingCost, DIGITS.amount),
+    shortage_cost: roundTo(tally.shortageCost, DIGITS.amount),
+    total_cost: roundTo(tally.holdingCost + tally.shortageCost, DIGITS.amount),
   };
 }

@@ -7,8 +7,7 @@
  */
 
 import { fileURLToPath } from "node:url";
-import type { PolicySettings } from "../inventory/policy.ts";
-import type { Costs } from "../inventory/compare.ts";
+import type { Costs, PolicySettings } from "../inventory/policies/types.ts";
 
 /** The project's command-line entry. */
 const CLI = fileURLToPath(new URL("../cli.ts", import.meta.url));

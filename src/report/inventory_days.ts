@@ -9,7 +9,8 @@
 
 import { formatIsoDay } from "../data/dates.ts";
 import type { ProductPlan } from "../inventory/plan.ts";
-import { sumAhead } from "../inventory/policy.ts";
+import { sumAhead } from "../inventory/policies/stock.ts";
+import { policyNamed } from "../inventory/policies/registry.ts";
 import type { InventoryDay } from "./charts.ts";
 
 /** Chart days for a plan and its product's forecast sales and returns. */
@@ -19,7 +20,7 @@ export function inventoryDays(
   returns: ArrayLike<number>,
   cycle: number,
 ): InventoryDay[] {
-  const perDay = plan.policy === "multiplier";
+  const perDay = policyNamed(plan.policy).chart === "per-day";
   return Array.from(plan.daily.recommended, (inventory, t) => ({
     date: formatIsoDay(plan.firstDay + t),
     sales: perDay ? sales[t] : sumAhead(sales, t, cycle),

@@ -1,9 +1,9 @@
-import { runBacktest } from "../../src/forecast/backtest/run.ts";
+import { runBacktest } from "../../src/forecast/dataset/backtest.ts";
 import { comparableSeries } from "../../src/forecast/backtest/align.ts";
 import type { SeriesBacktest } from "../../src/forecast/backtest/series.ts";
 import { autoBacktest } from "../../src/forecast/auto_score.ts";
 import { chooseModels } from "../../src/forecast/select.ts";
-import { backtestSummary } from "../../src/forecast/output.ts";
+import { backtestSummary } from "../../src/outputs/backtest_summary.ts";
 import type { SeriesSet } from "../../src/data/series.ts";
 import { assert, assertEquals } from "../helpers/assert.ts";
 import { laggedReturns, MONDAY, weeklySeries } from "./series_fixtures.ts";

@@ -1,10 +1,11 @@
 import { planBacktest, refitsAt } from "../../src/forecast/backtest/plan.ts";
 import { backtestSeries } from "../../src/forecast/backtest/series.ts";
-import { runBacktest } from "../../src/forecast/backtest/run.ts";
+import { runBacktest } from "../../src/forecast/dataset/backtest.ts";
 import { chooseModels } from "../../src/forecast/select.ts";
 import { autoBacktest } from "../../src/forecast/auto_score.ts";
-import { backtestSummary, formatBacktestCsv } from "../../src/forecast/output.ts";
-import { seasonalNaiveModel } from "../../src/forecast/models/snaive.ts";
+import { backtestSummary } from "../../src/outputs/backtest_summary.ts";
+import { formatBacktestCsv } from "../../src/outputs/backtest_csv.ts";
+import { seasonalNaiveModel } from "../../src/forecast/registry.ts";
 import { generateSynthetic } from "../../src/data/synthetic.ts";
 import { formatIsoDay, parseIsoDay } from "../../src/data/dates.ts";
 import { InputError } from "../../src/io/errors.ts";

@@ -10,7 +10,7 @@ import { LSTM_GLOBAL } from "../../src/forecast/lstm/config.ts";
 import { trainSharedLstm } from "../../src/forecast/lstm/model.ts";
 import { BatchedPredictions } from "../../src/forecast/lstm/batched.ts";
 import { forecastWithIntervals } from "../../src/forecast/forecast.ts";
-import { lstmGlobalModel } from "../../src/forecast/lstm/models.ts";
+import { lstmGlobalModel } from "../../src/forecast/registry.ts";
 import { assert, assertEquals, assertThrows } from "../helpers/assert.ts";
 
 Deno.test("batched global forecasts equal one-by-one forecasts, intervals included", async () => {

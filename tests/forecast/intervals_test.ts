@@ -1,6 +1,6 @@
 import { conformalLevel, intervalsFrom, quantileSorted } from "../../src/forecast/intervals.ts";
 import { calibrationResiduals } from "../../src/forecast/calibrate.ts";
-import { naiveModel } from "../../src/forecast/models/naive.ts";
+import { naiveModel } from "../../src/forecast/registry.ts";
 import { createRandom } from "../../src/util/random.ts";
 import { assert, assertAlmostEquals, assertEquals } from "../helpers/assert.ts";
 import { contextFor } from "./series_fixtures.ts";

@@ -1,5 +1,5 @@
-import { naiveModel } from "../../src/forecast/models/naive.ts";
-import { seasonalNaiveModel } from "../../src/forecast/models/snaive.ts";
+import { naiveModel } from "../../src/forecast/registry.ts";
+import { seasonalNaiveModel } from "../../src/forecast/registry.ts";
 import { movingAverageForecast } from "../../src/forecast/models/moving_average.ts";
 import { etsForecast, fitEts } from "../../src/forecast/models/ets.ts";
 import { crostonFilter, tsbFilter } from "../../src/forecast/models/intermittent.ts";

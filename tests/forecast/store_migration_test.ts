@@ -1,6 +1,6 @@
 import type { ForecastOutcome, GlobalForecastJob } from "../../src/forecast/jobs.ts";
 import { runJob } from "../../src/forecast/jobs.ts";
-import { globalModelDir } from "../../src/forecast/lstm_store_use.ts";
+import { globalModelDir } from "../../src/forecast/store/obtain.ts";
 import { sha256Hex } from "../../src/forecast/store/fingerprint.ts";
 import { modelDir, productDirName, safeName } from "../../src/forecast/store/paths.ts";
 import { assert, assertEquals } from "../helpers/assert.ts";

@@ -1,5 +1,5 @@
 import { modelDir, productDirName } from "../../src/forecast/store/paths.ts";
-import { globalModelDir } from "../../src/forecast/lstm_store_use.ts";
+import { globalModelDir } from "../../src/forecast/store/obtain.ts";
 import { assert, assertEquals } from "../helpers/assert.ts";
 import { tempDir } from "../helpers/cli.ts";
 import { exists, job, readMetadata, run } from "./store_fixtures.ts";

@@ -7,14 +7,18 @@
 import { join } from "node:path";
 import type { Tool } from "./requires.ts";
 import { ROOT } from "./cli.ts";
-import { EXECUTOR } from "../../src/notebooks/run.ts";
-import { installKernelSpec, jupyterPathWith, KERNEL_NAME } from "../../src/notebooks/kernelspec.ts";
+import { EXECUTOR } from "../../tools/notebooks/run.ts";
+import {
+  installKernelSpec,
+  jupyterPathWith,
+  KERNEL_NAME,
+} from "../../tools/notebooks/kernelspec.ts";
 import {
   EXECUTOR_MODULES,
   EXPORT_MODULES,
   findPython,
   INSTALL_JUPYTER,
-} from "../../src/notebooks/python.ts";
+} from "../../tools/notebooks/python.ts";
 
 let python: string | null | undefined;
 
@@ -122,10 +126,10 @@ export async function runExecutor(notebook: string, args: string[] = []): Promis
   return { code: output.code, stdout: decode(output.stdout), stderr: decode(output.stderr) };
 }
 
-/** Runs `deno run -A src/notebooks/run.ts ...args` from the root, as `deno task notebooks`. */
+/** Runs `deno run -A tools/notebooks/run.ts ...args` from the root, as `deno task notebooks`. */
 export async function runTask(args: string[]): Promise<RunResult> {
   const output = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "--allow-all", "--quiet", join(ROOT, "src/notebooks/run.ts"), ...args],
+    args: ["run", "--allow-all", "--quiet", join(ROOT, "tools/notebooks/run.ts"), ...args],
     cwd: ROOT,
     env: { NO_COLOR: "1" },
     stdin: "null",

@@ -1,7 +1,9 @@
-import { ALERT_DEFAULTS, raiseAlerts, risingReturnRate } from "../../src/inventory/alerts.ts";
+import { raiseAlerts } from "../../src/inventory/alerts/raise.ts";
+import { risingReturnRate } from "../../src/inventory/alerts/rules/rising_return_rate.ts";
+import { ALERT_DEFAULTS } from "../../src/config/plan_options.ts";
 import type { ProductPlan } from "../../src/inventory/plan.ts";
 import type { ProductSeries } from "../../src/data/series.ts";
-import type { DatasetForecast } from "../../src/forecast/pipeline.ts";
+import type { DatasetForecast } from "../../src/forecast/dataset/results.ts";
 import { assert, assertEquals } from "../helpers/assert.ts";
 
 const START = 19358;
@@ -34,7 +36,7 @@ function plan(recommended: number[], order?: ProductPlan["order"], reorderPoint 
   };
 }
 
-const noForecast: DatasetForecast = { tables: [], outcomes: [], reasons: [] };
+const noForecast: DatasetForecast = { results: new Map() };
 
 function rules(p: ProductSeries, pl?: ProductPlan, dropped?: Map<string, number>) {
   return raiseAlerts({

@@ -1,14 +1,14 @@
 import { normalCdf, normalQuantile } from "../../src/inventory/normal.ts";
 import {
   criticalRatio,
-  dailyRecommendation,
-  multiplierStock,
   originalRecommendation,
-  POLICY_DEFAULTS,
   safetyZ,
-  serviceLevelStock,
   sumAhead,
-} from "../../src/inventory/policy.ts";
+} from "../../src/inventory/policies/stock.ts";
+import { serviceLevelStock } from "../../src/inventory/policies/service_level.ts";
+import { multiplierStock } from "../../src/inventory/policies/multiplier.ts";
+import { dailyRecommendation } from "../../src/inventory/policies/registry.ts";
+import { POLICY_DEFAULTS } from "../../src/config/plan_options.ts";
 import { blockSigma, type ErrorScale } from "../../src/inventory/sigma.ts";
 import { replay } from "../../src/inventory/simulate.ts";
 import { assert, assertAlmostEquals, assertEquals } from "../helpers/assert.ts";

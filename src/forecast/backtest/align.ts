@@ -8,6 +8,7 @@
  */
 
 import type { SeriesBacktest } from "./series.ts";
+import { resultKey } from "../keys.ts";
 
 /**
  * The backtests with each product's windows (per target) cut to the cutoffs that every model
@@ -55,5 +56,5 @@ export function comparableSeries(
 }
 
 function groupKey(entry: SeriesBacktest): string {
-  return `${entry.productId}\u0000${entry.target}`;
+  return resultKey(entry.productId, entry.target);
 }

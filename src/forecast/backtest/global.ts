@@ -10,7 +10,6 @@ import { historyUpTo } from "../context.ts";
 import type { BacktestPlan } from "./plan.ts";
 import { backtestSeries, type SeriesBacktest } from "./series.ts";
 import { type TrainedLstm, trainSharedLstm } from "../lstm/model.ts";
-import { lstmConfig } from "../lstm/config.ts";
 import { BatchedPredictions } from "../lstm/batched.ts";
 
 /** Backtests `model` trained across all `series` (one target). */
@@ -24,7 +23,8 @@ export async function backtestGlobal(
     onProgress?: (p: TrainingProgress) => void;
   },
 ): Promise<SeriesBacktest[]> {
-  const config = lstmConfig(model.name);
+  const config = model.network;
+  if (!config) throw new RangeError(`Cannot backtest ${model.name} globally: it is not a network`);
   const trainedAt = new Map<number, Map<string, TrainedLstm>>();
   const fitAt = async (cutoff: number): Promise<Map<string, TrainedLstm>> => {
     const cached = trainedAt.get(cutoff);

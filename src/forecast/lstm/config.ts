@@ -7,8 +7,8 @@
 
 /** How an LSTM forecaster is built and trained. */
 export interface LstmConfig {
-  /** Model name. */
-  name: "lstm" | "lstm-seed" | "lstm-global";
+  /** Model name (recorded with saved models). */
+  name: string;
   /** Days of history in one input window. */
   window: number;
   /** Days per LSTM time step (7 = one week per step). */
@@ -21,6 +21,8 @@ export interface LstmConfig {
   dropout: number;
   /** Units of the dense layers before the output layer. */
   dense: number[];
+  /** Activation of those dense layers. @default "relu" */
+  denseActivation?: "relu" | "linear";
   /** `minmax` (original) or `log1p` (standardised log1p of counts). */
   scaling: "minmax" | "log1p";
   /** Add calendar features (origin weekday, time of year). */
@@ -54,6 +56,7 @@ export const LSTM_SEED: LstmConfig = {
   lstmUnits: [50, 50],
   dropout: 0.2,
   dense: [25],
+  denseActivation: "linear",
   scaling: "minmax",
   calendar: false,
   salesInputs: false,
@@ -103,10 +106,3 @@ export const LSTM_GLOBAL: LstmConfig = {
   patience: 6,
   maxSamples: 10_000,
 };
-
-/** The design of an LSTM model name. */
-export function lstmConfig(name: string): LstmConfig {
-  const config = [LSTM_DIRECT, LSTM_GLOBAL, LSTM_SEED].find((c) => c.name === name);
-  if (!config) throw new RangeError(`Unknown LSTM model ${JSON.stringify(name)}`);
-  return config;
-}

@@ -197,3 +197,23 @@ export function trainingOrigins(config: LstmConfig, length: number): number[] {
   }
   return origins;
 }
+
+/** Joins sample sets (same shape) into one. */
+export function concatSamples(sets: readonly SampleSet[]): SampleSet {
+  const join = (parts: (Float32Array | undefined)[]) => {
+    if (parts.some((part) => part === undefined)) return undefined;
+    const out = new Float32Array(parts.reduce((n, part) => n + part!.length, 0));
+    let at = 0;
+    for (const part of parts) {
+      out.set(part!, at);
+      at += part!.length;
+    }
+    return out;
+  };
+  return {
+    x: join(sets.map((s) => s.x))!,
+    extra: join(sets.map((s) => s.extra)),
+    y: join(sets.map((s) => s.y))!,
+    count: sets.reduce((n, s) => n + s.count, 0),
+  };
+}

@@ -6,11 +6,12 @@
  */
 
 import type * as TF from "@tensorflow/tfjs";
-import type { FitOptions, FittedModel, ForecastModel, SeriesContext } from "../types.ts";
+import type { FitOptions, FittedModel, SeriesContext } from "../types.ts";
 import { type LstmConfig } from "./config.ts";
 import {
   buildInput,
   buildSamples,
+  concatSamples,
   fitScaler,
   type LstmSeries,
   type SampleSet,
@@ -24,7 +25,7 @@ import { loadTf, type Tf, withSeededMathRandom } from "./tf.ts";
 import { buildNetwork } from "./network.ts";
 import { type TrainingSummary, trainNetwork } from "./train.ts";
 import { createRandom } from "../../util/random.ts";
-import { movingAverageForecast } from "../models/moving_average.ts";
+import { MA28, movingAverageForecast } from "../models/moving_average.ts";
 
 /** Everything a trained LSTM needs to forecast (and to be saved). */
 export interface LstmState {
@@ -129,7 +130,7 @@ function forecastRow(model: TrainedLstm, context: SeriesContext, horizon: number
     sales.set(context.sales.subarray(skip));
     const future = context.futureSales && context.futureSales.length >= horizon
       ? context.futureSales
-      : movingAverageForecast(context.sales, context.start, horizon + config.outputs);
+      : movingAverageForecast(context.sales, context.start, horizon + config.outputs, MA28);
     sales.set(future.subarray(0, Math.min(future.length, horizon + config.outputs)), n);
   }
   return { model, start: context.start + skip, n, target, ...(sales ? { sales } : {}) };
@@ -285,35 +286,4 @@ export async function trainSharedLstm(
       return trained;
     });
   });
-}
-
-/** Joins sample sets (same shape) into one. */
-export function concatSamples(sets: readonly SampleSet[]): SampleSet {
-  const join = (parts: (Float32Array | undefined)[]) => {
-    if (parts.some((part) => part === undefined)) return undefined;
-    const out = new Float32Array(parts.reduce((n, part) => n + part!.length, 0));
-    let at = 0;
-    for (const part of parts) {
-      out.set(part!, at);
-      at += part!.length;
-    }
-    return out;
-  };
-  return {
-    x: join(sets.map((s) => s.x))!,
-    extra: join(sets.map((s) => s.extra)),
-    y: join(sets.map((s) => s.y))!,
-    count: sets.reduce((n, s) => n + s.count, 0),
-  };
-}
-
-/** Makes the contract object of an LSTM design. */
-export function lstmModel(config: LstmConfig, description: string): ForecastModel {
-  return {
-    name: config.name,
-    description,
-    minHistory: config.window + config.outputs + 30,
-    targets: ["sales", "returns"],
-    fit: (history, options) => trainLstm(config, history, options),
-  };
 }

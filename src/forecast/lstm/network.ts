@@ -44,7 +44,7 @@ export function buildNetwork(tf: Tf, config: LstmConfig, shape: SampleShape, see
   for (const units of config.dense) {
     x = tf.layers.dense({
       units,
-      activation: config.name === "lstm-seed" ? "linear" : "relu",
+      activation: config.denseActivation ?? "relu",
       kernelInitializer: tf.initializers.glorotUniform(seeded()),
     }).apply(x) as TF.SymbolicTensor;
   }

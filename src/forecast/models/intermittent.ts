@@ -7,13 +7,7 @@
  * @module
  */
 
-import type { ForecastModel, SeriesContext } from "../types.ts";
-
-/** Croston's smoothing constant (the classic 0.1). */
-const CROSTON_ALPHA = 0.1;
-/** TSB's smoothing constants for size and probability. */
-const TSB_ALPHA = 0.1;
-const TSB_BETA = 0.1;
+import { BASELINE, type ForecastModel, type SeriesContext } from "../types.ts";
 
 /** The result of an intermittent-demand filter. */
 export interface IntermittentRate {
@@ -92,6 +86,7 @@ function flatModel(
   rateOf: (values: Float64Array) => number,
 ): ForecastModel {
   return {
+    ...BASELINE,
     name,
     description,
     minHistory: 7,
@@ -104,16 +99,21 @@ function flatModel(
   };
 }
 
-/** Croston's method (α = 0.1). */
-export const crostonModel = flatModel(
-  "croston",
-  "intermittent demand: smoothed size ÷ smoothed interval between demand days (α = 0.1)",
-  (values) => crostonFilter(values, CROSTON_ALPHA).rate,
-);
+/** Croston's method named `name`, smoothing with `alpha` (the classic 0.1). */
+export function croston(name: string, { alpha }: { alpha: number }): ForecastModel {
+  return flatModel(
+    name,
+    `intermittent demand: smoothed size ÷ smoothed interval between demand days (α = ${alpha})`,
+    (values) => crostonFilter(values, alpha).rate,
+  );
+}
 
-/** Teunter–Syntetos–Babai (α = β = 0.1). */
-export const tsbModel = flatModel(
-  "tsb",
-  "intermittent demand: smoothed probability of a demand day × smoothed size (α = β = 0.1)",
-  (values) => tsbFilter(values, TSB_ALPHA, TSB_BETA).rate,
-);
+/** Teunter–Syntetos–Babai named `name`, smoothing size with `alpha`, probability with `beta`. */
+export function tsb(name: string, { alpha, beta }: { alpha: number; beta: number }): ForecastModel {
+  const constants = alpha === beta ? `α = β = ${alpha}` : `α = ${alpha}, β = ${beta}`;
+  return flatModel(
+    name,
+    `intermittent demand: smoothed probability of a demand day × smoothed size (${constants})`,
+    (values) => tsbFilter(values, alpha, beta).rate,
+  );
+}

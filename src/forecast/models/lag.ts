@@ -8,9 +8,9 @@
  * @module
  */
 
-import type { ForecastModel, SeriesContext } from "../types.ts";
+import { BASELINE, type ForecastModel, type SeriesContext } from "../types.ts";
 import { laggedNormalEquations, nnls } from "../../util/nnls.ts";
-import { movingAverageForecast } from "./moving_average.ts";
+import { MA28, movingAverageForecast } from "./moving_average.ts";
 
 /** Longest lag considered (days). */
 const MAX_LAG = 60;
@@ -141,35 +141,39 @@ function salesReader(context: SeriesContext, horizon: number): (i: number) => nu
   const n = context.sales.length;
   const future = context.futureSales && context.futureSales.length >= horizon
     ? context.futureSales
-    : movingAverageForecast(context.sales, context.start, horizon);
+    : movingAverageForecast(context.sales, context.start, horizon, MA28);
   return (i: number) => (i < n ? context.sales[i] : future[i - n] ?? 0);
 }
 
-/** The distributed-lag returns model. */
-export const lagModel: ForecastModel = {
-  name: "lag",
-  description: "returns = Σₖ cₖ · sales(t − k), rate and lag weights estimated from the history",
-  minHistory: 28,
-  targets: ["returns"],
-  fit(history: SeriesContext) {
-    const { weights } = fitReturnLag(history.sales, history.values, {
-      ...(history.returnLagShape ? { prior: history.returnLagShape } : {}),
-    });
-    return {
-      model: "lag",
-      predict(context: SeriesContext, horizon: number) {
-        const salesAt = salesReader(context, horizon);
-        const n = context.values.length;
-        const forecast = new Float64Array(horizon);
-        for (let h = 0; h < horizon; h++) {
-          let total = 0;
-          for (let k = 0; k < weights.length; k++) {
-            if (n + h - k >= 0) total += weights[k] * salesAt(n + h - k);
+/** A distributed-lag returns model named `name`: it reads the sales forecast of each window. */
+export function distributedLag(name: string): ForecastModel {
+  return {
+    ...BASELINE,
+    needsSalesForecast: true,
+    name,
+    description: "returns = Σₖ cₖ · sales(t − k), rate and lag weights estimated from the history",
+    minHistory: 28,
+    targets: ["returns"],
+    fit(history: SeriesContext) {
+      const { weights } = fitReturnLag(history.sales, history.values, {
+        ...(history.returnLagShape ? { prior: history.returnLagShape } : {}),
+      });
+      return {
+        model: name,
+        predict(context: SeriesContext, horizon: number) {
+          const salesAt = salesReader(context, horizon);
+          const n = context.values.length;
+          const forecast = new Float64Array(horizon);
+          for (let h = 0; h < horizon; h++) {
+            let total = 0;
+            for (let k = 0; k < weights.length; k++) {
+              if (n + h - k >= 0) total += weights[k] * salesAt(n + h - k);
+            }
+            forecast[h] = total;
           }
-          forecast[h] = total;
-        }
-        return forecast;
-      },
-    };
-  },
-};
+          return forecast;
+        },
+      };
+    },
+  };
+}

@@ -1,31 +1,44 @@
 /**
- * `snaive7`: the weekly seasonal naive forecast — each day equals the same weekday last week.
+ * The seasonal naive forecast: each day equals the same day one season earlier (`snaive7`: the
+ * same weekday last week).
  * @module
  */
 
-import type { ForecastModel, SeriesContext } from "../types.ts";
+import { BASELINE, type ForecastModel, type SeriesContext } from "../types.ts";
 
-/** Days in the season. */
-const SEASON = 7;
+/** Parameters of {@link seasonalNaive}. */
+export interface SeasonalNaiveParameters {
+  /** Days in the season (7: weekly). */
+  season: number;
+}
 
-/** Repeats the last 7 values of `values` over `horizon` days. */
-export function seasonalNaiveForecast(values: Float64Array, horizon: number): Float64Array {
+/** Repeats the last `season` values of `values` over `horizon` days (default: a week). */
+export function seasonalNaiveForecast(
+  values: Float64Array,
+  horizon: number,
+  season = 7,
+): Float64Array {
   const n = values.length;
   const forecast = new Float64Array(horizon);
-  if (n < SEASON) return forecast.fill(n > 0 ? values[n - 1] : 0);
-  for (let h = 0; h < horizon; h++) forecast[h] = values[n - SEASON + (h % SEASON)];
+  if (n < season) return forecast.fill(n > 0 ? values[n - 1] : 0);
+  for (let h = 0; h < horizon; h++) forecast[h] = values[n - season + (h % season)];
   return forecast;
 }
 
-/** The weekly seasonal naive model: nothing to fit. */
-export const seasonalNaiveModel: ForecastModel = {
-  name: "snaive7",
-  description: "each day equals the same weekday last week",
-  minHistory: SEASON,
-  targets: ["sales", "returns"],
-  fit: () => ({
-    model: "snaive7",
-    predict: (context: SeriesContext, horizon: number) =>
-      seasonalNaiveForecast(context.values, horizon),
-  }),
-};
+/** A seasonal naive model named `name`: nothing to fit. */
+export function seasonalNaive(name: string, { season }: SeasonalNaiveParameters): ForecastModel {
+  return {
+    ...BASELINE,
+    name,
+    description: season === 7
+      ? "each day equals the same weekday last week"
+      : `each day equals the same day ${season} days earlier`,
+    minHistory: season,
+    targets: ["sales", "returns"],
+    fit: () => ({
+      model: name,
+      predict: (context: SeriesContext, horizon: number) =>
+        seasonalNaiveForecast(context.values, horizon, season),
+    }),
+  };
+}

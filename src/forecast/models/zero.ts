@@ -4,16 +4,22 @@
  * @module
  */
 
-import type { ForecastModel } from "../types.ts";
+import { BASELINE, type ForecastModel } from "../types.ts";
 
-/** The zero model; its intervals still come from its errors, so they cover what does come back. */
-export const zeroModel: ForecastModel = {
-  name: "zero",
-  description: "no returns at all (the bar a returns model has to clear)",
-  minHistory: 1,
-  targets: ["returns"],
-  fit: () => ({
-    model: "zero",
-    predict: (_context, horizon: number) => new Float64Array(horizon),
-  }),
-};
+/**
+ * A zero model named `name` (returns only); its intervals still come from its errors, so they
+ * cover what does come back.
+ */
+export function zero(name: string): ForecastModel {
+  return {
+    ...BASELINE,
+    name,
+    description: "no returns at all (the bar a returns model has to clear)",
+    minHistory: 1,
+    targets: ["returns"],
+    fit: () => ({
+      model: name,
+      predict: (_context, horizon: number) => new Float64Array(horizon),
+    }),
+  };
+}

@@ -8,6 +8,7 @@
  */
 
 import { parseHTML } from "linkedom";
+import { roundTo } from "../../util/round.ts";
 
 /** The SVG namespace. */
 export const SVG_NS = "http://www.w3.org/2000/svg";
@@ -47,9 +48,8 @@ export function svgElement(
  * ```
  */
 export function roundNumbers(text: string, digits = 2): string {
-  const scale = 10 ** digits;
   return text.replace(/-?\d*\.\d+(?:e[-+]?\d+)?/gi, (match) => {
-    const value = Math.round(Number(match) * scale) / scale;
+    const value = roundTo(Number(match), digits);
     return Object.is(value, -0) ? "0" : String(value);
   });
 }

@@ -5,8 +5,9 @@
 
 import { type Html, html } from "../html.ts";
 import type { ReportContext } from "../context.ts";
-import type { Alert } from "../../inventory/alerts.ts";
-import { percent } from "../format.ts";
+import type { Alert } from "../../inventory/alerts/types.ts";
+import { describeRules } from "../../inventory/alerts/raise.ts";
+import type { ReportSection } from "./section.ts";
 
 /** Table rows of alerts (optionally without the product column). */
 export function alertRows(alerts: readonly Alert[], withProduct = true): Html[] {
@@ -18,7 +19,7 @@ export function alertRows(alerts: readonly Alert[], withProduct = true): Html[] 
 }
 
 /** The alerts section. */
-export function alertsSection(ctx: ReportContext): Html {
+function alertsSection(ctx: ReportContext): Html {
   const body = ctx.alerts.length === 0
     ? html`<p>No alerts: return rates, sales variation, inventory peaks, forecast quality and data quality are
 all within their thresholds.</p>`
@@ -36,14 +37,14 @@ all within their thresholds.</p>`
         <tbody>${alertRows(ctx.alerts)}</tbody>
       </table>
     `;
-  const t = ctx.thresholds;
-  const note = html`<p class="note">Thresholds: return rate ≥ ${percent(t.returnRate, 0)} and sales
-standard deviation ≥ ${
-    percent(t.salesVariation, 0)
-  } of the mean (last 90 open days); recommended inventory
-peak ≥ ${t.inventoryPeak} × its mean (next ${ctx.options.horizon} days); zero-sales days ≥ ${
-    percent(t.zeroShare, 0)
-  }; return rate of the last 28 days up at least 2 points on the 90 before, with z ≥ ${t.risingZ}; a
-forecast whose backtest RMSSE is no better than repeating last week.</p>`;
+  const rules = describeRules(ctx.options.thresholds, ctx.options.horizon);
+  const note = html`<p class="note">Thresholds: ${rules}.</p>`;
   return html`<section id="alerts"><h2>Alerts</h2>${note}${body}</section>`;
 }
+
+/** Alerts, most severe first. */
+export const ALERTS_SECTION: ReportSection = {
+  id: "alerts",
+  title: (ctx) => `Alerts (${ctx.alerts.length})`,
+  render: alertsSection,
+};

@@ -10,12 +10,14 @@ import type { Target } from "../../forecast/types.ts";
 import { pooledMetrics } from "../../forecast/metrics.ts";
 import { comparableSeries } from "../../forecast/backtest/align.ts";
 import { decimal } from "../format.ts";
+import { findModel } from "../../forecast/registry.ts";
+import { backtestSeries } from "../../forecast/dataset/results.ts";
 
 /** Count of products per chosen model for a target, most used first: "ets 12, lstm 3". */
 function counts(ctx: ReportContext, target: Target): string {
   const tally = new Map<string, number>();
-  for (const reason of ctx.forecast.reasons.filter((r) => r.target === target)) {
-    tally.set(reason.model, (tally.get(reason.model) ?? 0) + 1);
+  for (const result of ctx.forecast.results.values()) {
+    if (result.target === target) tally.set(result.model, (tally.get(result.model) ?? 0) + 1);
   }
   return [...tally].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([m, n]) =>
     `${m} ${n}`
@@ -24,7 +26,7 @@ function counts(ctx: ReportContext, target: Target): string {
 
 /** Pooled backtest RMSSE of a model for a target, over the products every model was scored on. */
 function pooled(ctx: ReportContext, target: Target, model: string): number {
-  const series = comparableSeries(ctx.forecast.backtest?.series ?? [], target).series.filter((s) =>
+  const series = comparableSeries(backtestSeries(ctx.forecast), target).series.filter((s) =>
     s.model === model
   );
   return series.length > 0 ? pooledMetrics(series.map((s) => s.windows)).rmsse : NaN;
@@ -33,8 +35,8 @@ function pooled(ctx: ReportContext, target: Target, model: string): number {
 /** One paragraph on the models chosen, and a sentence per target where the LSTM lost. */
 export function modelChoiceNote(ctx: ReportContext): Html {
   const candidates = ctx.options.candidates;
-  const lstms = candidates.filter((m) => m.startsWith("lstm"));
-  const baselines = candidates.filter((m) => !m.startsWith("lstm"));
+  const lstms = candidates.filter((m) => findModel(m)?.network !== undefined);
+  const baselines = candidates.filter((m) => findModel(m)?.network === undefined);
   const verdicts = (["sales", "returns"] as const).flatMap((target) =>
     lstms.flatMap((lstm) => {
       const own = pooled(ctx, target, lstm);

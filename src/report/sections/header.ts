@@ -7,15 +7,15 @@
 import { type Html, html } from "../html.ts";
 import type { ReportContext } from "../context.ts";
 import { formatIsoDay } from "../../data/dates.ts";
-import { percent, productAnchor } from "../format.ts";
+import { percent } from "../format.ts";
+import { policyNamed } from "../../inventory/policies/registry.ts";
+import { contentsList, type ReportSection } from "./section.ts";
 
 /** The header block. */
 export function headerSection(ctx: ReportContext): Html {
   const { options, summary } = ctx;
   const s = options.settings;
-  const policy = options.policy === "service-level"
-    ? `service level ${percent(s.serviceLevel, 1)} (z = ${ctx.plans[0]?.z.toFixed(3) ?? "–"})`
-    : `multiplier × ${s.safetyFactor}`;
+  const policy = policyNamed(options.policy).describe(s, ctx.plans.values().next().value?.z);
   return html`
     <header>
       <h1>${options.title}</h1>
@@ -43,20 +43,13 @@ export function headerSection(ctx: ReportContext): Html {
   `;
 }
 
-/** The table of contents. */
-export function contentsSection(ctx: ReportContext): Html {
-  const products = ctx.figures.detailed.map((id) =>
-    html`<li><a href="#${productAnchor(ctx.indexOf(id))}">Product ${id}</a></li>`
-  );
+/** The table of contents of the sections. */
+export function contentsSection(ctx: ReportContext, sections: readonly ReportSection[]): Html {
   return html`
     <nav aria-label="Contents">
       <h2>Contents</h2>
       <ol>
-    <li><a href="#summary">Executive summary</a></li>
-    <li><a href="#alerts">Alerts (${ctx.alerts.length})</a></li>
-    <li><a href="#policies">Inventory policies compared</a></li>
-    ${products}
-    <li><a href="#methods">Methods</a></li>
+    ${contentsList(sections, ctx)}
       </ol>
     </nav>
   `;

@@ -10,7 +10,18 @@ import { percent, units } from "../format.ts";
 import { findModel } from "../../forecast/registry.ts";
 import { formatIsoDay } from "../../data/dates.ts";
 import { describeCalendar } from "../../data/calendar.ts";
-import { SPIKE_FACTOR } from "../../data/clean.ts";
+import { NEIGHBOURS, SPIKE_FACTOR } from "../../data/clean.ts";
+import { CALIBRATION_ORIGINS } from "../../forecast/calibrate.ts";
+import type { ReportSection } from "./section.ts";
+
+const TITLE = "Methods";
+
+const WORDS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+
+/** A small whole number in words, as prose writes it ("six"); larger ones in digits. */
+function inWords(n: number): string {
+  return Number.isInteger(n) && n >= 0 && n < WORDS.length ? WORDS[n] : String(n);
+}
 
 function cleaningNote(ctx: ReportContext): Html {
   const reports = [...ctx.cleaning.values()];
@@ -26,7 +37,9 @@ train with holidays on normally open weekdays filled from the same weekday aroun
     units(imputed)
   }
 product-days), forecasts are 0 on closed days ahead, and closed days are left out of the accuracy figures.
-Isolated spikes above ${SPIKE_FACTOR} × the typical non-zero day of the surrounding six weeks were capped
+Isolated spikes above ${SPIKE_FACTOR} × the typical non-zero day of the surrounding ${
+    inWords((2 * NEIGHBOURS) / 7)
+  } weeks were capped
 for training only (${units(clipped)} product-days${
     clippedProducts.length > 0 ? html`, in ${clippedProducts.length} products` : ""
   }); forecasts are still judged against what actually happened.</p>`;
@@ -67,8 +80,15 @@ ${units(meta.salesLines)} counted as sales, ${
   }`;
 }
 
+/** How often the backtest refitted the models, in words. */
+function refits(refitEvery: number): string {
+  if (refitEvery === 0) return "models fitted once at the first cutoff and rolled forward";
+  if (refitEvery === 1) return "models refitted at every cutoff";
+  return `models refitted at every ${refitEvery}th cutoff and rolled forward in between`;
+}
+
 /** The methods section. */
-export function methodsSection(ctx: ReportContext): Html {
+function methodsSection(ctx: ReportContext): Html {
   const o = ctx.options;
   const s = o.settings;
   const models = o.candidates.map((name) => {
@@ -76,7 +96,7 @@ export function methodsSection(ctx: ReportContext): Html {
     return html`<li><code>${name}</code>: ${model?.description ?? ""}</li>`;
   });
   const plan = ctx.forecast.backtest?.plan;
-  return html`<section id="methods"><h2>Methods</h2>
+  return html`<section id="${METHODS_SECTION.id}"><h2>${TITLE}</h2>
 ${dataChecks(ctx)}
 ${cleaningNote(ctx)}
 <h3>Forecasts</h3>
@@ -87,12 +107,12 @@ ${
     plan
       ? html`Backtest: ${plan.cutoffs.length} cutoffs from ${formatIsoDay(plan.cutoffs[0])} to ${
         formatIsoDay(plan.cutoffs[plan.cutoffs.length - 1])
-      }, each forecasting ${plan.horizon} days; models fitted once at the first cutoff and rolled forward. WAPE = Σ|error| ÷
+      }, each forecasting ${plan.horizon} days; ${refits(plan.refitEvery)}. WAPE = Σ|error| ÷
 Σ actual; WAPE 7-day uses weekly totals; RMSSE and MASE divide by the in-sample error of repeating last week.
 Models are compared on the same windows: a window one model could not forecast (too little history) counts for none.`
       : ""
   }</p>
-<p>Intervals (80 % and 95 %) come from each model's own errors: the fitted model forecasts from up to 40 origins
+<p>Intervals (80 % and 95 %) come from each model's own errors: the fitted model forecasts from up to ${CALIBRATION_ORIGINS} origins
 inside its history, the errors per horizon step (scaled by √(forecast + 1)) give the quantiles, with the split-conformal
 correction; bounds are clipped at 0.</p>
 <h3>Inventory</h3>
@@ -107,3 +127,10 @@ back the day they arrive, unmet demand lost; σ for each window comes from the o
 <p class="note">Seed ${o.seed}: the same data and seed give the same numbers.</p>
 </section>`;
 }
+
+/** The methods appendix. */
+export const METHODS_SECTION: ReportSection = {
+  id: "methods",
+  title: () => TITLE,
+  render: methodsSection,
+};

@@ -14,6 +14,9 @@ import type { Target } from "../../forecast/types.ts";
 import { metricsOf } from "../../forecast/metrics.ts";
 import { alertRows } from "./alerts.ts";
 import { inventoryDays } from "../inventory_days.ts";
+import { resultOf } from "../../forecast/dataset/results.ts";
+import { policyNamed } from "../../inventory/policies/registry.ts";
+import type { ReportSection } from "./section.ts";
 
 const HISTORY_DAYS = 90;
 const TABLE_DAYS = 14;
@@ -22,7 +25,7 @@ function seriesChart(ctx: ReportContext, productId: string, target: Target): str
   const product = ctx.set.products[ctx.indexOf(productId)];
   const values = target === "sales" ? product.sales : product.returns;
   const from = Math.max(0, values.length - HISTORY_DAYS);
-  const table = ctx.forecast.tables.find((t) => t.productId === productId && t.target === target)!;
+  const table = resultOf(ctx.forecast, productId, target);
   const f = table.forecast;
   return forecastChart({
     title: `${productId}: ${target}`,
@@ -43,34 +46,27 @@ function seriesChart(ctx: ReportContext, productId: string, target: Target): str
 }
 
 function inventoryFigure(ctx: ReportContext, productId: string): Html {
-  const plan = ctx.plans.find((p) => p.productId === productId)!;
-  const cycle = ctx.options.settings.leadTime + ctx.options.settings.reviewPeriod;
-  const sales =
-    ctx.forecast.tables.find((t) => t.productId === productId && t.target === "sales")!.forecast
-      .mean;
-  const returns =
-    ctx.forecast.tables.find((t) => t.productId === productId && t.target === "returns")!.forecast
-      .mean;
-  const perDay = plan.policy === "multiplier";
+  const plan = ctx.plans.get(productId)!;
+  const settings = ctx.options.settings;
+  const cycle = settings.leadTime + settings.reviewPeriod;
+  const sales = resultOf(ctx.forecast, productId, "sales").forecast.mean;
+  const returns = resultOf(ctx.forecast, productId, "returns").forecast.mean;
+  const policy = policyNamed(plan.policy);
+  const perDay = policy.chart === "per-day";
   const svg = inventoryChart({
     title: `${productId}: inventory`,
     unit: perDay ? "units per day" : `units (sales, returns: next ${cycle} days)`,
     days: inventoryDays(plan, sales, returns, cycle),
     reorderPoint: perDay ? undefined : plan.levels.reorderPoint,
   });
-  const caption = perDay
-    ? "Recommended inventory per day = (forecast sales − forecast returns) × safety factor (the original rule)."
-    : `Recommended inventory = the level to order up to on each day: forecast net demand (sales − ${ctx.options.settings.restockRate} × returns) over the next ${cycle} days (lead time + review period) plus safety stock. Sales and returns are
-drawn as totals over those ${cycle} days, the period each order must cover.`;
+  const caption = policy.caption(settings, cycle);
   return html`<figure>${raw(svg)}<figcaption>${caption}</figcaption></figure>`;
 }
 
 function forecastTable(ctx: ReportContext, productId: string): Html {
-  const plan = ctx.plans.find((p) => p.productId === productId)!;
-  const table = (target: Target) =>
-    ctx.forecast.tables.find((t) => t.productId === productId && t.target === target)!;
-  const s = table("sales").forecast;
-  const r = table("returns").forecast;
+  const plan = ctx.plans.get(productId)!;
+  const s = resultOf(ctx.forecast, productId, "sales").forecast;
+  const r = resultOf(ctx.forecast, productId, "returns").forecast;
   const rows = Array.from({ length: Math.min(TABLE_DAYS, ctx.options.horizon) }, (_, h) =>
     html`
       <tr>
@@ -103,12 +99,10 @@ function forecastTable(ctx: ReportContext, productId: string): Html {
 }
 
 function leaderboard(ctx: ReportContext, productId: string, target: Target): Html {
-  const chosen = ctx.forecast.reasons.find((r) =>
-    r.productId === productId && r.target === target
-  )!;
-  const entries = (ctx.forecast.backtest?.series ?? [])
-    .filter((s) => s.productId === productId && s.target === target && s.windows.length > 0)
-    .map((s) => ({ model: s.model, m: metricsOf(s.windows) }))
+  const chosen = resultOf(ctx.forecast, productId, target);
+  const entries = [...chosen.backtests]
+    .filter(([, windows]) => windows.length > 0)
+    .map(([model, windows]) => ({ model, m: metricsOf(windows) }))
     .sort((a, b) => a.m.rmsse - b.m.rmsse);
   if (entries.length === 0) return html`<p class="note">${target}: ${chosen.reason}.</p>`;
   const rows = entries.map(({ model, m }) =>
@@ -150,9 +144,9 @@ function leaderboard(ctx: ReportContext, productId: string, target: Target): Htm
 
 /** One product's section. */
 export function productSection(ctx: ReportContext, productId: string): Html {
-  const figures = ctx.figures.products.find((p) => p.productId === productId)!;
-  const plan = ctx.plans.find((p) => p.productId === productId)!;
-  const alerts = ctx.alerts.filter((a) => a.productId === productId);
+  const figures = ctx.figures.products[ctx.indexOf(productId)];
+  const plan = ctx.plans.get(productId)!;
+  const alerts = ctx.alertsOf(productId);
   return html`<section class="product" id="${productAnchor(ctx.indexOf(productId))}">
 <h2>Product ${productId}</h2>
 <p>Next ${ctx.options.horizon} days: <strong>${decimal(figures.salesPerDay)}</strong> sales and
@@ -183,3 +177,15 @@ ${leaderboard(ctx, productId, "sales")}
 ${leaderboard(ctx, productId, "returns")}
 </section>`;
 }
+
+/** The detail pages: one per product with a detail page, in product order. */
+export const PRODUCTS_SECTION: ReportSection = {
+  id: "products",
+  title: () => "Products",
+  contents: (ctx) =>
+    ctx.figures.detailed.map((id) => ({
+      anchor: productAnchor(ctx.indexOf(id)),
+      title: `Product ${id}`,
+    })),
+  render: (ctx) => ctx.figures.detailed.map((id) => productSection(ctx, id)),
+};

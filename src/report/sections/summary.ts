@@ -9,9 +9,12 @@ import { type Html, html } from "../html.ts";
 import type { ReportContext } from "../context.ts";
 import { decimal, percent, productAnchor, units } from "../format.ts";
 import { modelChoiceNote } from "./choice.ts";
+import type { ReportSection } from "./section.ts";
+
+const TITLE = "Executive summary";
 
 /** The summary section. */
-export function summarySection(ctx: ReportContext): Html {
+function summarySection(ctx: ReportContext): Html {
   const { total, products, detailed } = ctx.figures;
   const policy = ctx.options.policy;
   const card = (value: string, label: string) =>
@@ -27,7 +30,7 @@ export function summarySection(ctx: ReportContext): Html {
     const name = detailedSet.has(p.productId)
       ? html`<a href="#${productAnchor(ctx.indexOf(p.productId))}">${p.productId}</a>`
       : html`${p.productId}`;
-    const count = ctx.alerts.filter((a) => a.productId === p.productId).length;
+    const count = ctx.alertsOf(p.productId).length;
     return html`
       <tr>
         <td>${name}</td>
@@ -44,7 +47,7 @@ export function summarySection(ctx: ReportContext): Html {
       </tr>
     `;
   });
-  return html`<section id="summary"><h2>Executive summary</h2>
+  return html`<section id="${SUMMARY_SECTION.id}"><h2>${TITLE}</h2>
 <div class="cards">
 ${card(decimal(total.salesPerDay), "average forecast sales per day, all products")}
 ${card(decimal(total.returnsPerDay), "average forecast returns per day")}
@@ -80,3 +83,10 @@ the most volume; every product's figures are in the table above and in the CSV f
   }
 </section>`;
 }
+
+/** The executive summary. */
+export const SUMMARY_SECTION: ReportSection = {
+  id: "summary",
+  title: () => TITLE,
+  render: summarySection,
+};

@@ -1,0 +1,178 @@
+/**
+ * The backtest of a whole dataset: every product × target × model over the plan's windows.
+ * Sales first; then returns, whose models get, at each cutoff, the forecast of the sales model
+ * that backtested best for the product — exactly what they get when forecasting for real. Each
+ * product's models are kept to the windows all of them scored (see `backtest/align.ts`).
+ * @module
+ */
+
+import { type SeriesSet, spanOf } from "../../data/series.ts";
+import { contextOf } from "../context.ts";
+import { modelNamed, modelsFor } from "../registry.ts";
+import { type BacktestPlan, planBacktest, type PlanOptions } from "../backtest/plan.ts";
+import type { SeriesBacktest } from "../backtest/series.ts";
+import { alignWindows } from "../backtest/align.ts";
+import { chooseModels, type ModelChoice } from "../select.ts";
+import type { BacktestJob, GlobalBacktestJob } from "../jobs.ts";
+import type { SeriesContext, Target } from "../types.ts";
+import { chooseExecutor, inlineExecutor, type JobExecutor } from "../parallel/pool.ts";
+import { datasetLagShape } from "../lag_shape.ts";
+import { anyHeavy, type DatasetScope, jobWeight, type PipelineHooks } from "./scope.ts";
+import { byCutoff, groupBacktests, resultKey } from "./results.ts";
+
+/** Options of {@link runBacktest}: the plan and models, in a run's scope. */
+export interface BacktestOptions extends DatasetScope {
+  /** Where to cut. */
+  plan: BacktestPlan;
+  /** Model names to compare. */
+  models: readonly string[];
+  /** Where jobs run. @default this thread */
+  executor?: JobExecutor;
+  /** Called after each finished series. */
+  onSeries?: (done: SeriesBacktest) => void;
+}
+
+/** Everything a backtest produced. */
+export interface BacktestResult {
+  /** The plan it followed. */
+  plan: BacktestPlan;
+  /** Per product, target and model: the windows (product, target, then models in order). */
+  series: SeriesBacktest[];
+  /** Per product and target: the model with the best RMSSE. */
+  choices: ModelChoice[];
+}
+
+type AnyBacktestJob = BacktestJob | GlobalBacktestJob;
+
+/** Backtests every product, target and model of a set. */
+export async function runBacktest(
+  set: SeriesSet,
+  options: BacktestOptions,
+): Promise<BacktestResult> {
+  const executor = options.executor ?? inlineExecutor();
+  const { plan, seed } = options;
+  const run = async (jobs: AnyBacktestJob[]) => {
+    const results = await executor.run(heavyFirst(jobs), (_job, result) => {
+      for (const one of [result].flat()) options.onSeries?.(one);
+    });
+    return results.flat();
+  };
+  // One job per product with all the light models (they share the cleaned histories); one job
+  // per product for each heavy per-product model (long: spread over the workers); one job per
+  // global model.
+  const jobsFor = (
+    target: Target,
+    extra: (product: SeriesSet["products"][number]) => Partial<BacktestJob>,
+  ): AnyBacktestJob[] => {
+    const models = modelsFor(options.models, target);
+    const perProduct = models.filter((m) => m.scope === "product");
+    const light = perProduct.filter((m) => m.cost === "light").map((m) => m.name);
+    const heavy = perProduct.filter((m) => m.cost === "heavy").map((m) => m.name);
+    const jobs: AnyBacktestJob[] = models.filter((m) => m.scope === "global").map((model) => ({
+      kind: "backtest-global",
+      model: model.name,
+      series: set.products.map((product): SeriesContext =>
+        contextOf(product, target, options.calendar)
+      ),
+      plan,
+      seed,
+      futureSales: set.products.map((product) => extra(product).futureSales ?? []),
+    }));
+    for (const product of set.products) {
+      const series = contextOf(product, target, options.calendar);
+      for (const group of [...heavy.map((name) => [name]), ...(light.length > 0 ? [light] : [])]) {
+        jobs.push({
+          kind: "backtest",
+          models: group,
+          series,
+          plan,
+          seed,
+          ...(options.store ? { store: options.store } : {}),
+          ...extra(product),
+        });
+      }
+    }
+    return jobs;
+  };
+
+  const salesResults = alignWindows(await run(jobsFor("sales", () => ({}))));
+  const salesChoices = new Map(
+    chooseModels(salesResults).map((c) => [resultKey(c.productId, c.target), c]),
+  );
+  const salesWindows = groupBacktests(salesResults);
+  const returnLagShapes = plan.cutoffs.map((cutoff) =>
+    datasetLagShape(options.poolSet ?? set, cutoff)
+  );
+  const returnsResults = alignWindows(
+    await run(jobsFor("returns", (product) => {
+      const key = resultKey(product.id, "sales");
+      const choice = salesChoices.get(key);
+      const chosen = choice ? salesWindows.get(key)?.get(choice.model) : undefined;
+      const atCutoff = byCutoff(chosen ?? []);
+      const futureSales = plan.cutoffs.map((cutoff) => atCutoff.get(cutoff)?.forecast.mean);
+      return { futureSales, returnLagShapes };
+    })),
+  );
+  const series = sortSeries([...salesResults, ...returnsResults], options.models);
+  return { plan, series, choices: chooseModels(series) };
+}
+
+/** Heavy jobs first, so the long ones start early and the cheap ones fill the gaps. */
+function heavyFirst(jobs: AnyBacktestJob[]): AnyBacktestJob[] {
+  const rank = (job: AnyBacktestJob) =>
+    job.kind === "backtest-global"
+      ? 0
+      : job.models.some((m) => modelNamed(m).cost === "heavy")
+      ? 1
+      : 2;
+  return [...jobs].sort((a, b) => rank(a) - rank(b));
+}
+
+/** Product, then target (sales first), then the models in the order asked. */
+function sortSeries(series: SeriesBacktest[], models: readonly string[]): SeriesBacktest[] {
+  return series.sort((a, b) =>
+    (a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : 0) ||
+    (a.target === b.target ? 0 : a.target === "sales" ? -1 : 1) ||
+    models.indexOf(a.model) - models.indexOf(b.model)
+  );
+}
+
+/** What a dataset backtest cuts and compares: the windows and the models. */
+export interface BacktestSpec extends PlanOptions {
+  /** Model names to compare. */
+  models: readonly string[];
+}
+
+/** Backtests a dataset with progress and the right executor (workers when networks train). */
+export async function backtestDataset(
+  set: SeriesSet,
+  options: BacktestSpec & DatasetScope,
+  hooks: PipelineHooks = {},
+  executor?: JobExecutor,
+): Promise<BacktestResult> {
+  const { first, last } = spanOf(options.poolSet ?? set);
+  const plan = planBacktest(options, first, last);
+  const targets = (name: string) => modelNamed(name).targets.length;
+  const perProduct = options.models.reduce((total, name) => total + targets(name), 0);
+  const weight = set.products.length *
+    options.models.reduce((t, name) => t + jobWeight(name) * targets(name), 0);
+  const own = executor ??
+    chooseExecutor(anyHeavy(options.models), set.products.length * perProduct, hooks.training);
+  hooks.stage?.(
+    `backtest: ${set.products.length} products × ${options.models.length} models, ` +
+      `${plan.cutoffs.length} windows of ${options.horizon} days`,
+    set.products.length * perProduct,
+    weight,
+  );
+  try {
+    return await runBacktest(set, {
+      ...options,
+      plan,
+      executor: own,
+      onSeries: (done: SeriesBacktest) =>
+        hooks.step?.(jobWeight(done.model), `${done.model} ${done.productId} ${done.target}`),
+    });
+  } finally {
+    if (!executor) own.close();
+  }
+}

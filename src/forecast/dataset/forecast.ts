@@ -1,0 +1,209 @@
+/**
+ * Dataset-level forecasting, as the `forecast`, `plan` and `report` commands run it: backtest the
+ * candidates, choose per product and target (`auto`), forecast sales, then returns with the sales
+ * forecast as their input. Work goes to an executor (workers on both cores).
+ * @module
+ */
+
+import { lastDay, type SeriesSet } from "../../data/series.ts";
+import { contextOf } from "../context.ts";
+import type { SeriesContext, Target } from "../types.ts";
+import { FALLBACK, modelNamed } from "../registry.ts";
+import type { ForecastJob, ForecastOutcome, GlobalForecastJob } from "../jobs.ts";
+import { chooseExecutor } from "../parallel/pool.ts";
+import { datasetLagShape } from "../lag_shape.ts";
+import { metricsOf } from "../metrics.ts";
+import { backtestDataset } from "./backtest.ts";
+import type { ModelChoice } from "../select.ts";
+import type { BacktestWindow } from "../backtest/series.ts";
+import { anyHeavy, type DatasetScope, isGlobal, jobWeight, type PipelineHooks } from "./scope.ts";
+import {
+  type DatasetForecast,
+  groupBacktests,
+  resultKey,
+  type TargetResult,
+  TARGETS,
+} from "./results.ts";
+
+/** What to forecast: the horizon, `auto` or one model, and the backtest behind `auto`. */
+export interface ForecastSpec {
+  /** Days to forecast. */
+  horizon: number;
+  /** `auto` or one model name. */
+  model: string;
+  /** Candidates of `auto`. */
+  candidates: readonly string[];
+  /** The backtest behind `auto` (its horizon is the forecast horizon). */
+  backtest: { windows: number; step: number; refitEvery: number };
+}
+
+/** The model used for one product and target, and why. */
+interface Pick {
+  model: string;
+  reason: string;
+}
+
+/** Forecasts every product and target of a set. */
+export async function forecastDataset(
+  set: SeriesSet,
+  options: ForecastSpec & DatasetScope,
+  hooks: PipelineHooks = {},
+): Promise<DatasetForecast> {
+  const auto = options.model === "auto";
+  const models = auto ? options.candidates : [options.model];
+  const executor = chooseExecutor(anyHeavy(models), set.products.length * 2, hooks.training);
+  try {
+    const backtest = auto
+      ? await backtestDataset(
+        set,
+        { ...options, ...options.backtest, models: options.candidates },
+        hooks,
+        executor,
+      )
+      : undefined;
+    const backtests = groupBacktests(backtest?.series ?? []);
+    const choices = new Map(
+      (backtest?.choices ?? []).map((c) => [resultKey(c.productId, c.target), c]),
+    );
+    const picks = new Map<string, Pick>();
+    for (const product of set.products) {
+      for (const target of TARGETS) {
+        const key = resultKey(product.id, target);
+        picks.set(key, pickModel(product.sales.length, target, options.model, choices.get(key)));
+      }
+    }
+    const modelOf = (id: string, target: Target) => picks.get(resultKey(id, target))!.model;
+    const shape = datasetLagShape(options.poolSet ?? set);
+    const historyOf = (i: number, target: Target): SeriesContext => {
+      const history = contextOf(set.products[i], target, options.calendar, options.horizon);
+      return target === "returns" && shape ? { ...history, returnLagShape: shape } : history;
+    };
+    const common = {
+      horizon: options.horizon,
+      seed: options.seed,
+      ...(options.store ? { store: options.store } : {}),
+      ...(options.epochs ? { epochs: options.epochs } : {}),
+    };
+    const stage = async (target: Target, futureSales?: Float64Array[]) => {
+      const chosen = set.products.map((product) => modelOf(product.id, target));
+      const jobs: (ForecastJob | GlobalForecastJob)[] = [];
+      for (const name of new Set(chosen.filter(isGlobal))) {
+        jobs.push({
+          kind: "forecast-global",
+          model: name,
+          histories: set.products.map((_, i) => historyOf(i, target)),
+          ...(futureSales ? { futureSales } : {}),
+          ...common,
+        });
+      }
+      // A global returns model trains on returns histories only (the sales forecast is an input
+      // at prediction time): with a store, train it alongside the sales stage, on the other core,
+      // and let the returns stage load it.
+      if (target === "sales" && options.store) {
+        const returnsGlobal = set.products.map((p) => modelOf(p.id, "returns")).filter(isGlobal);
+        for (const name of new Set(returnsGlobal)) {
+          jobs.push({
+            kind: "forecast-global",
+            model: name,
+            histories: set.products.map((_, i) => historyOf(i, "returns")),
+            trainOnly: true,
+            ...common,
+          });
+        }
+      }
+      set.products.forEach((product, i) => {
+        if (isGlobal(chosen[i])) return;
+        const windows = backtests.get(resultKey(product.id, target))?.get(chosen[i]);
+        jobs.push({
+          kind: "forecast",
+          model: chosen[i],
+          history: historyOf(i, target),
+          ...(windows?.length ? { backtest: metricsOf(windows) } : {}),
+          ...(futureSales ? { futureSales: futureSales[i] } : {}),
+          ...common,
+        });
+      });
+      hooks.stage?.(
+        `forecast ${target}: ${set.products.length} products, ${options.horizon} days`,
+        jobs.length,
+        jobs.reduce((t, j) => t + jobWeight(j.model), 0),
+      );
+      const results = (await executor.run(jobs, (j, result) => {
+        const all = [result].flat();
+        hooks.step?.(
+          jobWeight(j.model),
+          all.length === 0
+            ? `${j.model} trained for returns`
+            : `${j.model} ${all.length > 1 ? "all products" : all[0].productId} ${target} ` +
+              `(${all[0].source})`,
+        );
+      })).flat();
+      // A global job forecasts every product: keep, per product, the outcome of its own model.
+      const byProduct = new Map<string, Map<string, ForecastOutcome>>();
+      for (const r of results) {
+        const own = byProduct.get(r.productId) ?? new Map<string, ForecastOutcome>();
+        byProduct.set(r.productId, own.set(r.model, r));
+      }
+      return set.products.map((product, i) => byProduct.get(product.id)!.get(chosen[i])!);
+    };
+    const sales = await stage("sales");
+    const returns = await stage("returns", sales.map((outcome) => outcome.forecast.mean));
+    const results = new Map<string, TargetResult>();
+    set.products.forEach((product, i) => {
+      for (const outcome of [sales[i], returns[i]]) {
+        const key = resultKey(product.id, outcome.target);
+        results.set(key, resultFrom(outcome, picks.get(key)!, lastDay(product) + 1, backtests));
+      }
+    });
+    return { results, ...(backtest ? { backtest: { plan: backtest.plan } } : {}) };
+  } finally {
+    executor.close();
+  }
+}
+
+/** One product and target's result from its forecast job. */
+function resultFrom(
+  outcome: ForecastOutcome,
+  pick: Pick,
+  firstDay: number,
+  backtests: ReadonlyMap<string, Map<string, BacktestWindow[]>>,
+): TargetResult {
+  return {
+    productId: outcome.productId,
+    target: outcome.target,
+    model: outcome.model,
+    reason: pick.reason,
+    firstDay,
+    forecast: outcome.forecast,
+    backtests: backtests.get(resultKey(outcome.productId, outcome.target)) ?? new Map(),
+    made: {
+      source: outcome.source,
+      ...(outcome.training ? { training: outcome.training } : {}),
+    },
+  };
+}
+
+/** The model for one product and target: `--model`, `auto`'s choice, or a fallback. */
+function pickModel(
+  days: number,
+  target: Target,
+  requested: string,
+  choice: ModelChoice | undefined,
+): Pick {
+  if (requested !== "auto") {
+    const model = modelNamed(requested);
+    if (model.targets.includes(target)) {
+      return { model: model.name, reason: `chosen with --model ${model.name}` };
+    }
+    const fallback = FALLBACK.forTarget.name;
+    return {
+      model: fallback,
+      reason: `${model.name} forecasts only ${
+        model.targets.join(" and ")
+      }; ${fallback} used for ${target}`,
+    };
+  }
+  if (choice) return { model: choice.model, reason: choice.reason };
+  const model = FALLBACK.shortHistory.find((m) => days >= m.minHistory)!.name;
+  return { model, reason: `history too short to backtest; ${model} used` };
+}

@@ -1,0 +1,33 @@
+/**
+ * `high-return-rate` (medium): returns reach a share of sales over the recent open days.
+ * @module
+ */
+
+import { sum } from "../../../data/series.ts";
+import { type AlertRule, pct, RECENT_DAYS } from "../types.ts";
+
+/** The rule. */
+export const highReturnRate: AlertRule = {
+  id: "high-return-rate",
+  severity: "medium",
+  evaluate({ recent, thresholds }) {
+    const sold = sum(recent.sales);
+    const rate = sold > 0 ? sum(recent.returns) / sold : 0;
+    if (!(sold > 0 && rate >= thresholds.returnRate)) return [];
+    return [{
+      value: rate,
+      threshold: thresholds.returnRate,
+      message:
+        `returns were ${pct(rate)} of sales over the last ${recent.sales.length} open days ` +
+        `(threshold ${pct(thresholds.returnRate)})`,
+      action:
+        "look into why this product comes back (quality, description, sizing) before reordering",
+    }];
+  },
+  describe: (t) => ({ text: `return rate ≥ ${pct(t.returnRate, 0)}`, over: recentSpan() }),
+};
+
+/** The span of the recent-days rules, as the report states it. */
+export function recentSpan(): string {
+  return `last ${RECENT_DAYS} open days`;
+}

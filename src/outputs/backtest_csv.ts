@@ -1,0 +1,79 @@
+/**
+ * `backtest.csv`: the forecast columns plus `cutoff,actual` — one row per product, target, model,
+ * cutoff and forecast day, in product order, sales first, the models in the order asked; numbers
+ * with 3 decimals. For large datasets it runs to millions of rows, so it is written chunk by chunk
+ * (one chunk per product, target and model) and read straight into numbers per window.
+ * @module
+ */
+
+import { checkColumns, forEachCsvRow, formatCsvField } from "../data/csv.ts";
+import { formatIsoDay } from "../data/dates.ts";
+import type { Target } from "../forecast/types.ts";
+import type { SeriesBacktest } from "../forecast/backtest/series.ts";
+import { DIGITS, roundTo } from "../util/round.ts";
+import { BOUND_COLUMNS, FORECAST_COLUMNS } from "./forecast_csv.ts";
+
+/** The columns of backtest.csv: forecast.csv's, then the cutoff and what happened. */
+export const BACKTEST_COLUMNS: readonly string[] = [...FORECAST_COLUMNS, "cutoff", "actual"];
+
+/** The numeric columns of backtest.csv, as kept per window. */
+export const BACKTEST_NUMBERS = [...BOUND_COLUMNS, "actual"] as const;
+
+/** One backtest window's columns, in row order. */
+export type WindowColumns = Record<(typeof BACKTEST_NUMBERS)[number], number[]>;
+
+/** backtest.csv grouped while it is parsed: product → target → model → cutoff → columns. */
+export type BacktestRows = Map<string, Map<Target, Map<string, Map<string, WindowColumns>>>>;
+
+const units = (value: number) => roundTo(value, DIGITS.units);
+
+/**
+ * backtest.csv, made chunk by chunk while it is written: holding all of its text at once would add
+ * hundreds of megabytes to a large run's peak memory. Only product ids can need quoting.
+ */
+export function* formatBacktestCsv(series: Iterable<SeriesBacktest>): Generator<string> {
+  yield BACKTEST_COLUMNS.join(",") + "\n";
+  for (const entry of series) {
+    const head = `${formatCsvField(entry.productId)},${entry.target},${entry.model},`;
+    let chunk = "";
+    for (const window of entry.windows) {
+      const cutoff = formatIsoDay(window.cutoff);
+      const f = window.forecast;
+      for (let h = 0; h < window.actual.length; h++) {
+        chunk += `${head}${formatIsoDay(window.cutoff + 1 + h)},${units(f.mean[h])},` +
+          `${units(f.lo80[h])},${units(f.hi80[h])},${units(f.lo95[h])},${units(f.hi95[h])},` +
+          `${cutoff},${units(window.actual[h])}\n`;
+      }
+    }
+    yield chunk;
+  }
+}
+
+/** Adds the rows of one backtest.csv to `into` (a damaged file is an InputError naming it). */
+export function parseBacktestCsv(text: string, file: string, into: BacktestRows): void {
+  const names = ["product_id", "target", "model", "cutoff", ...BACKTEST_NUMBERS];
+  let at: Record<string, number> = {};
+  forEachCsvRow(text, (fields, index) => {
+    if (index === 0) {
+      at = checkColumns(fields, names, file);
+      return;
+    }
+    if (fields.length <= 1) return;
+    const product = fields[at.product_id];
+    let targets = into.get(product);
+    if (!targets) into.set(product, targets = new Map());
+    const target = fields[at.target] as Target;
+    let models = targets.get(target);
+    if (!models) targets.set(target, models = new Map());
+    const model = fields[at.model];
+    let windows = models.get(model);
+    if (!windows) models.set(model, windows = new Map());
+    const cutoff = fields[at.cutoff];
+    let columns = windows.get(cutoff);
+    if (!columns) {
+      columns = { forecast: [], lo80: [], hi80: [], lo95: [], hi95: [], actual: [] };
+      windows.set(cutoff, columns);
+    }
+    for (const name of BACKTEST_NUMBERS) columns[name].push(Number(fields[at[name]]));
+  });
+}

@@ -1,0 +1,257 @@
+/**
+ * Reads a run back from its files — one directory, or the shards of one run — into the values
+ * the pipeline produced, with the data for what the files leave out (histories, scales of the
+ * errors, closed days): the one reader `merge` and `report --from` both stand on. Nothing is
+ * recomputed but what spans all products (the caller's choice).
+ * @module
+ */
+
+import { join } from "node:path";
+import { readCsvRecords } from "../data/csv.ts";
+import { parseIsoDay } from "../data/dates.ts";
+import type { SeriesSet } from "../data/series.ts";
+import { type Calendar, openMask } from "../data/calendar.ts";
+import { readImportMeta } from "../data/import/meta.ts";
+import { InputError } from "../io/errors.ts";
+import { readText } from "../io/read_text.ts";
+import { naiveScales } from "../forecast/metrics.ts";
+import type { BacktestWindow } from "../forecast/backtest/series.ts";
+import {
+  type DatasetForecast,
+  resultKey,
+  type TargetResult,
+  TARGETS,
+} from "../forecast/dataset/results.ts";
+import { sha256Hex } from "../forecast/store/fingerprint.ts";
+import type { ProductPlan } from "../inventory/plan.ts";
+import type { Alert } from "../inventory/alerts/types.ts";
+import type { SimulationResult } from "../inventory/compare.ts";
+import type { RunInput } from "./run_input.ts";
+import { configOf, readRunSummary, type RunSummary } from "./run_summary.ts";
+import { forecastFromColumns, type ForecastTable, parseForecastCsv } from "./forecast_csv.ts";
+import { type BacktestRows, parseBacktestCsv } from "./backtest_csv.ts";
+import { planFromRow } from "./plan_csv.ts";
+import { dailyFromRows } from "./plan_daily_csv.ts";
+import { alertFromRow } from "./alerts_csv.ts";
+import { readSimulationJson } from "./simulation_json.ts";
+
+/** The data a run was made from: every product (after `--products`), its calendar and file. */
+export interface RunData {
+  /** Every product of the data (after `--products`). */
+  all: SeriesSet;
+  /** Their calendar. */
+  calendar: Calendar;
+  /** The daily CSV (its import summary and fingerprint are read again). */
+  dataPath: string;
+}
+
+/** A run read back: the report's inputs, and whether the run(s) simulated the policies. */
+export interface RunRead {
+  /** The inputs; the simulation as written (one directory only: shards need it recomputed). */
+  input: RunInput;
+  /** Whether the directories hold a simulation. */
+  simulated: boolean;
+}
+
+const hint = (dir: string) => `is ${dir} the --out directory of plan or report?`;
+
+async function records(dir: string, name: string): Promise<Record<string, string>[]> {
+  const path = join(dir, name);
+  return readCsvRecords(await readText(path, hint(dir)), path);
+}
+
+/** Adds `rows` to `to` (a spread push overflows the call stack at millions of rows). */
+function append<T>(to: T[], rows: readonly T[]): void {
+  for (const row of rows) to.push(row);
+}
+
+/** Groups rows by product id, keeping first-seen order. */
+function byProduct(rows: readonly Record<string, string>[]): Map<string, Record<string, string>[]> {
+  const groups = new Map<string, Record<string, string>[]>();
+  for (const row of rows) {
+    const list = groups.get(row.product_id);
+    if (list) list.push(row);
+    else groups.set(row.product_id, [row]);
+  }
+  return groups;
+}
+
+/** What the directories hold, file by file, before it is put in the set's order. */
+interface Collected {
+  summaries: RunSummary[];
+  tables: Map<string, ForecastTable>;
+  backtests: BacktestRows;
+  plans: Record<string, string>[];
+  daily: Record<string, string>[];
+  alerts: Record<string, string>[];
+  /** Which directory (its position among them) holds each product. */
+  owner: Map<string, { entry: number; dir: string }>;
+  simulated: boolean;
+}
+
+/** Reads every file of the directories; a product in two of them is an error. */
+async function collect(dirs: readonly string[]): Promise<Collected> {
+  const c: Collected = {
+    summaries: [],
+    tables: new Map(),
+    backtests: new Map(),
+    plans: [],
+    daily: [],
+    alerts: [],
+    owner: new Map(),
+    simulated: false,
+  };
+  for (const [entry, dir] of dirs.entries()) {
+    const summary = await readRunSummary(join(dir, "summary.json"));
+    c.summaries.push(summary);
+    for (const choice of summary.choices) {
+      const seen = c.owner.get(choice.product_id);
+      if (seen && seen.entry !== entry) {
+        throw new InputError(
+          `product ${
+            JSON.stringify(choice.product_id)
+          } is in both ${seen.dir} and ${dir}; merge disjoint shards`,
+        );
+      }
+      c.owner.set(choice.product_id, { entry, dir });
+    }
+    const forecastPath = join(dir, "forecast.csv");
+    for (
+      const [key, table] of parseForecastCsv(await readText(forecastPath, hint(dir)), forecastPath)
+    ) {
+      c.tables.set(key, table);
+    }
+    const backtestPath = join(dir, "backtest.csv");
+    let backtestText: string | undefined;
+    try {
+      backtestText = await readText(backtestPath, hint(dir));
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+    }
+    if (backtestText !== undefined) parseBacktestCsv(backtestText, backtestPath, c.backtests);
+    append(c.plans, await records(dir, "plan.csv"));
+    append(c.daily, await records(dir, "plan_daily.csv"));
+    append(c.alerts, await records(dir, "alerts.csv"));
+    try {
+      await Deno.stat(join(dir, "simulation.json"));
+      c.simulated = true;
+    } catch {
+      // no simulation in this directory
+    }
+  }
+  return c;
+}
+
+/** The backtest windows of one product read back, by target and model. */
+function windowsOf(
+  rows: BacktestRows,
+  product: SeriesSet["products"][number],
+  calendar: Calendar,
+): Map<string, Map<string, BacktestWindow[]>> {
+  const out = new Map<string, Map<string, BacktestWindow[]>>();
+  for (const [target, models] of rows.get(product.id) ?? []) {
+    const raw = target === "sales" ? product.sales : product.returns;
+    const byModel = new Map<string, BacktestWindow[]>();
+    for (const [model, byCutoff] of models) {
+      byModel.set(
+        model,
+        [...byCutoff].map(([cutoff, columns]): BacktestWindow => {
+          const cut = parseIsoDay(cutoff)!;
+          const length = cut - product.start + 1;
+          return {
+            cutoff: cut,
+            forecast: forecastFromColumns((name) => Float64Array.from(columns[name])),
+            actual: Float64Array.from(columns.actual),
+            open: openMask(
+              calendar,
+              cut + 1,
+              columns.actual.length,
+              product.start + raw.length - 1,
+            ),
+            scales: naiveScales(raw.subarray(0, length)),
+          };
+        }),
+      );
+    }
+    out.set(resultKey(product.id, target), byModel);
+  }
+  return out;
+}
+
+/**
+ * Reads the outputs of one or more directories (shards) for the products of `data.all`: the
+ * products the directories hold, in the data's order, with their forecasts, backtests, plans,
+ * alerts and choices, and the run configuration of the first directory.
+ */
+export async function readRun(dirs: readonly string[], data: RunData): Promise<RunRead> {
+  const c = await collect(dirs);
+  const known = new Set(data.all.products.map((p) => p.id));
+  const missing = [...c.owner.keys()].filter((id) => !known.has(id));
+  if (missing.length > 0) {
+    throw new InputError(
+      `the outputs hold products that are not in the data: ${
+        missing.slice(0, 5).join(", ")
+      }; pass the same --data`,
+    );
+  }
+  const products = data.all.products.filter((p) => c.owner.has(p.id));
+  const summary = c.summaries[0];
+  const reasons = new Map(
+    c.summaries.flatMap((s) => s.choices).map((choice) => [
+      resultKey(choice.product_id, choice.target),
+      choice.reason,
+    ]),
+  );
+  const results = new Map<string, TargetResult>();
+  for (const product of products) {
+    const backtests = windowsOf(c.backtests, product, data.calendar);
+    for (const target of TARGETS) {
+      const key = resultKey(product.id, target);
+      const table = c.tables.get(key);
+      if (!table) continue;
+      results.set(key, {
+        ...table,
+        reason: reasons.get(key) ?? "",
+        backtests: backtests.get(key) ?? new Map(),
+      });
+    }
+  }
+  const backtest = summary.backtest;
+  const forecast: DatasetForecast = {
+    results,
+    ...(backtest
+      ? {
+        backtest: {
+          plan: {
+            horizon: backtest.horizon,
+            cutoffs: backtest.cutoffs.map((day) => parseIsoDay(day)!),
+            refitEvery: backtest.refit_every,
+          },
+        },
+      }
+      : {}),
+  };
+  const daily = byProduct(c.daily);
+  const planRows = byProduct(c.plans);
+  const plans = new Map<string, ProductPlan>();
+  for (const product of products) {
+    const row = planRows.get(product.id)?.[0];
+    if (row) plans.set(product.id, planFromRow(row, dailyFromRows(daily.get(product.id) ?? [])));
+  }
+  const alerts: Alert[] = c.alerts.map(alertFromRow);
+  const simulation: SimulationResult | undefined = c.simulated && dirs.length === 1
+    ? await readSimulationJson(join(dirs[0], "simulation.json"))
+    : undefined;
+  const set = { ...data.all, products: products.filter((p) => plans.has(p.id)) };
+  return {
+    input: {
+      set,
+      planning: { forecast, plans, alerts, simulation },
+      options: configOf(summary),
+      importMeta: await readImportMeta(data.dataPath),
+      calendar: data.calendar,
+      dataFingerprint: await sha256Hex(await Deno.readFile(data.dataPath)),
+    },
+    simulated: c.simulated,
+  };
+}
