@@ -24,7 +24,8 @@ export async function measureDeno(args: string[], cwd: string): Promise<Measurem
   const child = new Deno.Command(Deno.execPath(), {
     args,
     cwd,
-    env: { NO_COLOR: "1" },
+    // The CLI resolves typed paths against INIT_CWD: pin it to the command's own directory.
+    env: { NO_COLOR: "1", INIT_CWD: cwd },
     stdout: "piped",
     stderr: "piped",
   }).spawn();

@@ -4,6 +4,7 @@
  * @module
  */
 
+import { printErr, printErrorLine, printOut } from "./cli/print.ts";
 import { type Command, helpText, parseFlags } from "./cli/args.ts";
 import { InputError } from "./io/errors.ts";
 import { validateCommand } from "./cli/validate.ts";
@@ -33,7 +34,7 @@ export const COMMANDS: readonly Command[] = [
 export async function main(args: string[]): Promise<number> {
   const [name, ...rest] = args;
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
-    console.log(overview());
+    printOut(overview());
     return name === undefined ? 2 : 0;
   }
   const command = COMMANDS.find((candidate) => candidate.name === name);
@@ -43,7 +44,7 @@ export async function main(args: string[]): Promise<number> {
     }
     const values = parseFlags(command, rest);
     if (values.help) {
-      console.log(helpText(command));
+      printOut(helpText(command));
       return 0;
     }
     return await command.run(values);
@@ -55,12 +56,13 @@ export async function main(args: string[]): Promise<number> {
 /** Prints an error as one line on stderr and returns its exit code. */
 export function reportError(error: unknown): number {
   if (error instanceof InputError) {
-    console.error(`error: ${error.message}`);
+    printErrorLine(`error: ${error.message}`);
     return 2;
   }
   const message = error instanceof Error ? error.message : String(error);
-  if (Deno.env.get("RETURNCAST_DEBUG") && error instanceof Error) console.error(error.stack);
-  else console.error(`error: ${message.split("\n")[0]} (RETURNCAST_DEBUG=1 shows the details)`);
+  if (Deno.env.get("RETURNCAST_DEBUG") && error instanceof Error) {
+    printErr(error.stack ?? error.message);
+  } else printErrorLine(`error: ${message.split("\n")[0]} (RETURNCAST_DEBUG=1 shows the details)`);
   return 1;
 }
 

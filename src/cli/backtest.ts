@@ -5,6 +5,7 @@
  * @module
  */
 
+import { printOut } from "./print.ts";
 import { dirname, join } from "node:path";
 import { defineCommand } from "./args.ts";
 import { loadScoped, progressHooks } from "./scope.ts";
@@ -15,7 +16,8 @@ import { path } from "../config/option.ts";
 import { backtestDataset } from "../forecast/dataset/backtest.ts";
 import { backtestSummary } from "../outputs/backtest_summary.ts";
 import { formatBacktestCsv } from "../outputs/backtest_csv.ts";
-import { writeFileAtomic } from "../io/write_atomic.ts";
+import { writeOutputFile } from "../io/output_file.ts";
+import { FORCE, guardOutputFiles } from "./output_guard.ts";
 import { formatIsoDay } from "../data/dates.ts";
 import { formatTable } from "../util/table.ts";
 
@@ -32,6 +34,7 @@ export const backtestCommand = defineCommand({
       required: true,
       help: "backtest CSV (summary.json goes beside it)",
     }),
+    force: FORCE,
   },
   examples: [
     "deno task backtest --out reports/backtest/backtest.csv",
@@ -39,6 +42,8 @@ export const backtestCommand = defineCommand({
   ],
   async run(config) {
     const { out, horizon, windows, step, refitEvery, firstCutoff, models, seed } = config;
+    const summaryPath = join(dirname(out), "summary.json");
+    await guardOutputFiles([out, summaryPath], config);
     const { all, set, calendar } = await loadScoped(config, models);
     const progress = new Progress(config.quiet);
     const result = await backtestDataset(
@@ -66,19 +71,18 @@ export const backtestCommand = defineCommand({
       seed,
       cutoffs: result.plan.cutoffs.map(formatIsoDay),
     });
-    const summaryPath = join(dirname(out), "summary.json");
-    await writeFileAtomic(out, formatBacktestCsv(result.series));
-    await writeFileAtomic(summaryPath, JSON.stringify(summary, null, 2) + "\n");
+    await writeOutputFile(out, formatBacktestCsv(result.series));
+    await writeOutputFile(summaryPath, JSON.stringify(summary, null, 2) + "\n");
     progress.line(`backtest done in ${progress.elapsed.toFixed(1)} s`);
-    console.log(formatLeaderboard(summary.metrics));
+    printOut(formatLeaderboard(summary.metrics));
     for (const [target, count] of Object.entries(summary.products_left_out)) {
       if (count === 0) continue;
-      console.log(
+      printOut(
         `${target}: ${count} product(s) left out of the pooled metrics: too young for some of ` +
           `the models (their own metrics are in summary.json)`,
       );
     }
-    console.log(`wrote ${out} and ${summaryPath}`);
+    printOut(`wrote ${out} and ${summaryPath}`);
     return 0;
   },
 });

@@ -5,6 +5,7 @@
  * @module
  */
 
+import { printOut } from "./print.ts";
 import { defineCommand } from "./args.ts";
 import { loadScoped, progressHooks } from "./scope.ts";
 import { Progress } from "./progress.ts";
@@ -13,7 +14,8 @@ import { AUTO_BACKTEST, CANDIDATES, HORIZON, MODEL } from "../config/forecast_op
 import { path } from "../config/option.ts";
 import { forecastDataset } from "../forecast/dataset/forecast.ts";
 import { formatForecastCsv } from "../outputs/forecast_csv.ts";
-import { writeFileAtomic } from "../io/write_atomic.ts";
+import { writeOutputFile } from "../io/output_file.ts";
+import { FORCE, guardOutputFiles } from "./output_guard.ts";
 
 /** The `forecast` command. */
 export const forecastCommand = defineCommand({
@@ -27,12 +29,14 @@ export const forecastCommand = defineCommand({
     model: MODEL,
     candidates: CANDIDATES,
     out: path("out", { value: "FILE", help: "forecast CSV (default: standard output)" }),
+    force: FORCE,
   },
   examples: [
     "deno task forecast --out forecast.csv",
     "deno task forecast --horizon 90 --model ets --out forecast.csv",
   ],
   async run(config) {
+    await guardOutputFiles(config.out ? [config.out] : [], config);
     const { all, set, calendar } = await loadScoped(config, [config.model, ...config.candidates]);
     const progress = new Progress(config.quiet);
     const result = await forecastDataset(set, {
@@ -47,12 +51,12 @@ export const forecastCommand = defineCommand({
     }, progressHooks(progress));
     const csv = formatForecastCsv(result.results.values());
     if (config.out) {
-      await writeFileAtomic(config.out, csv);
+      await writeOutputFile(config.out, csv);
       progress.line(`forecast done in ${progress.elapsed.toFixed(1)} s`);
       for (const reason of result.results.values()) {
         progress.line(`  ${reason.productId} ${reason.target}: ${reason.model} — ${reason.reason}`);
       }
-      console.log(`wrote ${config.out}`);
+      printOut(`wrote ${config.out}`);
     } else {
       await Deno.stdout.write(new TextEncoder().encode(csv));
     }

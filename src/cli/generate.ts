@@ -3,11 +3,13 @@
  * @module
  */
 
+import { printOut } from "./print.ts";
 import { defineCommand } from "./args.ts";
 import { GENERATE_OPTIONS } from "../config/data_options.ts";
 import { generateSynthetic } from "../data/synthetic.ts";
 import { writeDaily } from "../data/write_daily.ts";
 import { formatSummary, summarise } from "../data/summary.ts";
+import { guardOutputFiles } from "./output_guard.ts";
 
 /** The `generate` command. */
 export const generateCommand = defineCommand({
@@ -21,10 +23,11 @@ export const generateCommand = defineCommand({
   ],
   async run(config) {
     const { products, days, start, seed, out } = config;
+    await guardOutputFiles([out], config);
     const set = generateSynthetic({ products, days, start, seed });
     await writeDaily(out, set, { withTruth: config.withTruth });
-    if (!config.quiet) console.log(formatSummary(summarise({ ...set, source: out })));
-    console.log(`wrote ${out}`);
+    if (!config.quiet) printOut(formatSummary(summarise({ ...set, source: out })));
+    printOut(`wrote ${out}`);
     return 0;
   },
 });

@@ -3,11 +3,12 @@
  * @module
  */
 
-import { resolve } from "node:path";
+import { printOut } from "./print.ts";
 import { defineCommand } from "./args.ts";
 import { IMPORT_OPTIONS } from "../config/data_options.ts";
 import { InputError } from "../io/errors.ts";
-import { writeFileAtomic } from "../io/write_atomic.ts";
+import { writeOutputFile } from "../io/output_file.ts";
+import { guardOutputFiles } from "./output_guard.ts";
 import { writeDaily } from "../data/write_daily.ts";
 import { customLayout, LAYOUTS } from "../data/import/layouts.ts";
 import type { ImportSummary } from "../data/import/order_lines.ts";
@@ -25,11 +26,7 @@ export const importCommand = defineCommand({
   ],
   async run(config) {
     const { transactions: input, out, top } = config;
-    if (resolve(out) === resolve(input)) {
-      throw new InputError(
-        "--out names the input file; choose another path (input is never overwritten)",
-      );
-    }
+    await guardOutputFiles([out, importMetaPath(out)], config);
     if (config.layout && !(config.layout in LAYOUTS)) {
       throw new InputError(
         `--layout must be one of ${Object.keys(LAYOUTS).join(", ")}, got ${
@@ -57,12 +54,12 @@ export const importCommand = defineCommand({
       );
     }
     await writeDaily(out, set);
-    await writeFileAtomic(
+    await writeOutputFile(
       importMetaPath(out),
       JSON.stringify({ source: input, ...summary }, null, 2),
     );
-    console.log(formatImportSummary(input, summary, top));
-    console.log(`wrote ${out} and ${importMetaPath(out)}`);
+    printOut(formatImportSummary(input, summary, top));
+    printOut(`wrote ${out} and ${importMetaPath(out)}`);
     return 0;
   },
 });

@@ -6,6 +6,7 @@
  * @module
  */
 
+import { printOut } from "./print.ts";
 import { defineCommand } from "./args.ts";
 import { loadScoped } from "./scope.ts";
 import { CLOSED, DATA } from "../config/data_options.ts";
@@ -13,7 +14,8 @@ import { list, path } from "../config/option.ts";
 import { userPath } from "../io/user_paths.ts";
 import { readRun } from "../outputs/read_run.ts";
 import { buildDataFiles } from "../outputs/run_files.ts";
-import { writeFiles } from "../io/write_files.ts";
+import { writeOutputDir } from "../io/output_dir.ts";
+import { guardOutputDir } from "./output_guard.ts";
 import { sortAlerts } from "../inventory/alerts/raise.ts";
 import { simulatePolicies } from "../inventory/compare.ts";
 
@@ -37,6 +39,7 @@ export const mergeCommand = defineCommand({
   ],
   async run(config) {
     const { from: dirs, out } = config;
+    await guardOutputDir(out, config);
     const { all, calendar } = await loadScoped(config);
     const { input, simulated } = await readRun(dirs, { all, calendar, dataPath: config.data });
     const { set, planning, options } = input;
@@ -50,8 +53,8 @@ export const mergeCommand = defineCommand({
           : undefined,
       },
     });
-    await writeFiles(out, files);
-    console.log(
+    await writeOutputDir(out, "merge", files);
+    printOut(
       `merged ${dirs.length} directories (${set.products.length} products) into ${out}/: ` +
         [...files.keys()].sort().join(", "),
     );

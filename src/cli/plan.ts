@@ -7,6 +7,7 @@
  * @module
  */
 
+import { printOut } from "./print.ts";
 import { defineCommand } from "./args.ts";
 import { Progress } from "./progress.ts";
 import { runFromConfig } from "./planning_run.ts";
@@ -14,7 +15,8 @@ import { SHARD_OPTIONS } from "../config/data_options.ts";
 import { PLANNING_RUN_OPTIONS } from "../config/run_config.ts";
 import { path, toggle } from "../config/option.ts";
 import { buildDataFiles } from "../outputs/run_files.ts";
-import { writeFiles } from "../io/write_files.ts";
+import { writeOutputDir } from "../io/output_dir.ts";
+import { guardOutputDir } from "./output_guard.ts";
 import { formatTable } from "../util/table.ts";
 
 /** The `plan` command. */
@@ -38,13 +40,14 @@ export const planCommand = defineCommand({
   ],
   async run(config) {
     const out = config.out;
+    await guardOutputDir(out, config);
     const progress = new Progress(config.quiet);
     const input = await runFromConfig(config, progress, config.simulate);
     const files = buildDataFiles(input);
-    await writeFiles(out, files);
+    await writeOutputDir(out, "plan", files);
     progress.line(`plan done in ${progress.elapsed.toFixed(1)} s`);
     const { plans, simulation, alerts } = input.planning;
-    console.log(formatTable(
+    printOut(formatTable(
       [
         "product",
         "policy",
@@ -65,8 +68,8 @@ export const planCommand = defineCommand({
       ]),
     ));
     if (simulation) {
-      console.log("");
-      console.log(formatTable(
+      printOut("");
+      printOut(formatTable(
         ["policy", "factor", "fill rate", "stockout days", "avg on hand", "total cost"],
         Object.entries(simulation.policies).map(([name, f]) => [
           name,
@@ -78,11 +81,11 @@ export const planCommand = defineCommand({
         ]),
       ));
     }
-    console.log(
+    printOut(
       `${alerts.length} alert${alerts.length === 1 ? "" : "s"}` +
         (alerts.length ? `, most severe: ${alerts[0].productId} ${alerts[0].rule}` : ""),
     );
-    console.log(`wrote ${out}/: ${[...files.keys()].sort().join(", ")}`);
+    printOut(`wrote ${out}/: ${[...files.keys()].sort().join(", ")}`);
     return 0;
   },
 });

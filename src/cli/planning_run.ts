@@ -17,7 +17,6 @@ import {
   resolveRunConfig,
   today,
 } from "../config/run_config.ts";
-import { sha256Hex } from "../forecast/store/fingerprint.ts";
 import { runPlanning } from "../inventory/pipeline.ts";
 import { readOnHand } from "../inventory/on_hand.ts";
 import { readImportMeta } from "../data/import/meta.ts";
@@ -83,6 +82,6 @@ export async function runFromConfig(
     options: config,
     importMeta,
     calendar,
-    dataFingerprint: await sha256Hex(await Deno.readFile(dataPath)),
+    dataFingerprint: all.sha256 ?? "",
   };
 }

@@ -5,6 +5,8 @@
  * @module
  */
 
+import { printErr } from "./print.ts";
+import { terminalSafe } from "../io/terminal.ts";
 import type { TrainingProgress } from "../forecast/types.ts";
 
 /** Reports progress of one command. */
@@ -78,7 +80,8 @@ export class Progress {
   #status(text: string): void {
     if (this.#quiet) return;
     const width = 120;
-    const shown = text.length > width ? text.slice(0, width - 1) + "…" : text;
+    const safe = terminalSafe(text);
+    const shown = safe.length > width ? safe.slice(0, width - 1) + "…" : safe;
     Deno.stderr.writeSync(new TextEncoder().encode(`\r\x1b[2K${shown}`));
     this.#statusShown = true;
   }
@@ -90,7 +93,7 @@ export class Progress {
   }
 
   #print(text: string): void {
-    if (!this.#quiet) console.error(text);
+    if (!this.#quiet) printErr(text);
   }
 }
 

@@ -7,6 +7,7 @@
  * @module
  */
 
+import { printErr, printOut } from "./print.ts";
 import { join } from "node:path";
 import { defineCommand } from "./args.ts";
 import { loadScoped } from "./scope.ts";
@@ -20,7 +21,9 @@ import type { RunInput } from "../outputs/run_input.ts";
 import { readRun } from "../outputs/read_run.ts";
 import { findChromium } from "../report/chromium.ts";
 import { renderPdf } from "../report/pdf.ts";
-import { writeFiles } from "../io/write_files.ts";
+import { writeOutputDir } from "../io/output_dir.ts";
+import { guardOutputDir } from "./output_guard.ts";
+import { today } from "../config/run_config.ts";
 
 /** The `report` command. */
 export const reportCommand = defineCommand({
@@ -48,22 +51,26 @@ export const reportCommand = defineCommand({
       throw new InputError("--pdf and --no-pdf contradict each other; pick one");
     }
     const progress = new Progress(config.quiet);
+    if (!config.from) {
+      await guardOutputDir(config.out ?? defaultReportDir(config.data, today()), config);
+    }
     const input = config.from
       ? await inputFromOutputs(config, config.from, progress)
       : await runFromConfig(config, progress, true);
     const out = config.out ?? defaultReportDir(config.data, input.options.runDate);
+    if (config.from) await guardOutputDir(out, config);
 
     progress.stage("render the report");
     const files = buildReportFiles(input);
     const chromium = config.noPdf ? undefined : findChromium();
     let pdfProblem: string | undefined;
-    await writeFiles(out, files, async (temp) => {
-      if (config.noPdf) return;
+    await writeOutputDir(out, "report", files, async (temp) => {
+      if (config.noPdf) return [];
       if (!chromium) {
         pdfProblem =
           "no Chromium found, so no report.pdf: install it (apt-get install chromium) or set " +
           "CHROME_PATH to a Chrome or Chromium binary";
-        return;
+        return [];
       }
       progress.stage("print report.pdf with Chromium");
       try {
@@ -77,13 +84,15 @@ export const reportCommand = defineCommand({
         pdfProblem = `report.pdf could not be made: ${
           error instanceof Error ? error.message.split("\n")[0] : error
         }`;
+        return [];
       }
+      return ["report.pdf"];
     });
     const written = [...files.keys(), ...(config.noPdf || pdfProblem ? [] : ["report.pdf"])]
       .sort();
     progress.line(`report done in ${progress.elapsed.toFixed(1)} s`);
-    if (pdfProblem) console.error(`${config.pdf ? "error" : "warning"}: ${pdfProblem}`);
-    console.log(`wrote ${out}/: ${written.join(", ")}`);
+    if (pdfProblem) printErr(`${config.pdf ? "error" : "warning"}: ${pdfProblem}`);
+    printOut(`wrote ${out}/: ${written.join(", ")}`);
     return pdfProblem && config.pdf ? 1 : 0;
   },
 });

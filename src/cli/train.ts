@@ -4,6 +4,8 @@
  * @module
  */
 
+import { checkModelsDir } from "./output_guard.ts";
+import { printOut } from "./print.ts";
 import { defineCommand } from "./args.ts";
 import { loadScoped, progressHooks } from "./scope.ts";
 import { Progress } from "./progress.ts";
@@ -30,6 +32,7 @@ export const trainCommand = defineCommand({
   async run(config) {
     const { model, epochs, seed } = config;
     const root = config.modelsDir;
+    await checkModelsDir(root);
     const isGlobal = (name: string) => modelNamed(name).scope === "global";
     const { set, calendar } = await loadScoped(config, [model]);
     const minHistory = modelNamed(model).minHistory;
@@ -73,7 +76,7 @@ export const trainCommand = defineCommand({
         );
       }) as (ForecastOutcome | ForecastOutcome[])[]).flat();
       progress.line(`trained ${jobs.length} models in ${progress.elapsed.toFixed(1)} s`);
-      console.log(formatTable(
+      printOut(formatTable(
         ["product", "target", "epochs", "best epoch", "best val loss", "seconds", "saved in"],
         outcomes.map((o) => [
           o.productId,

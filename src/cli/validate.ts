@@ -3,6 +3,7 @@
  * @module
  */
 
+import { printOut } from "./print.ts";
 import { defineCommand } from "./args.ts";
 import { DATA } from "../config/data_options.ts";
 import { readDaily } from "../data/read_daily.ts";
@@ -19,7 +20,7 @@ export const validateCommand = defineCommand({
   ],
   async run({ data }) {
     const set = await readDaily(data);
-    console.log(formatSummary(summarise(set)));
+    printOut(formatSummary(summarise(set)));
     return 0;
   },
 });

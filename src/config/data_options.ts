@@ -13,6 +13,7 @@ import { InputError } from "../io/errors.ts";
 import { integer, list, type Option, path, text, toggle } from "./option.ts";
 import { date } from "./option.ts";
 import { LAYOUTS } from "../data/import/layouts.ts";
+import { FORCE } from "./force.ts";
 
 /** `--data`: the daily CSV (default: the demo data, generated when missing). */
 export const DATA = path("data", {
@@ -21,11 +22,11 @@ export const DATA = path("data", {
   help: "daily CSV (date,product_id,sales,returns), plain or .gz",
 });
 
-/** `--products`: only these products. */
-export const PRODUCTS = list("products", {
-  value: "IDS",
-  help: "only these products (comma-separated)",
-});
+/** `--products`: only these products (an empty list is an error, not "all"). */
+export const PRODUCTS = {
+  ...list("products", { value: "IDS", help: "only these products (comma-separated)" }),
+  blankIsAbsent: false,
+};
 
 /** `--seed` of the forecasting commands: weights, dropout, shuffling. */
 export const SEED = integer("seed", {
@@ -113,6 +114,7 @@ export const GENERATE_OPTIONS = {
   withTruth: toggle("with-truth", "add expected_sales and expected_returns (the noise-free means)"),
   out: path("out", { value: "FILE", default: DEFAULT_DATA_PATH, help: "output CSV" }),
   quiet: toggle("quiet", "print only the file written"),
+  force: FORCE,
 };
 
 /** The demo data: 5 products × 730 days from 2023-01-01, seed 42 (`generate`'s defaults). */
@@ -149,4 +151,5 @@ export const IMPORT_OPTIONS = {
     "drop orders of ≥ 10,000 units cancelled by the same customer within 24 h",
   ),
   out: path("out", { value: "FILE", required: true, help: "daily CSV to write (.gz to compress)" }),
+  force: FORCE,
 };

@@ -94,7 +94,17 @@ export function defaultCandidates(products: number): string[] {
 
 /** The name a data file gives its outputs: `data/top50.csv.gz` → `top50`. */
 export function dataName(path: string): string {
-  return basename(path).replace(/\.csv(\.gz)?$/i, "");
+  return isPipe(path) ? "input" : basename(path).replace(/\.csv(\.gz)?$/i, "");
+}
+
+/** How the data is named in the report: its file name, or "piped input" for a pipe. */
+export function dataLabel(path: string): string {
+  return isPipe(path) ? `piped input (${path})` : basename(path);
+}
+
+/** Whether a path names a pipe of the shell (`--data <(…)`, `/dev/stdin`), not a file. */
+function isPipe(path: string): boolean {
+  return /^\/dev\/(fd\/\d+|stdin)$|^\/proc\/(self|\d+)\/fd\/\d+$/.test(path);
 }
 
 /** Today, YYYY-MM-DD (UTC): the run date. */
@@ -116,7 +126,7 @@ export function resolveRunConfig(
     ...plan,
     title: values.title ?? `Returncast report — ${dataName(values.data)}`,
     runDate,
-    dataLabel: basename(values.data),
+    dataLabel: dataLabel(values.data),
     horizon: values.horizon,
     candidates: values.models ? [...values.models] : defaultCandidates(products),
     seed: values.seed,

@@ -164,9 +164,12 @@ export function restoreCell(text: string): string {
   return text.startsWith("'") ? text.slice(1) : text;
 }
 
-/** One field as {@link formatCsvRows} writes it (quoted when it holds a comma, quote or break). */
+/**
+ * One field of an output table as {@link formatCsvTable} writes it: neutralised (see
+ * {@link neutralizeCell}) and quoted when it holds a comma, quote or line break.
+ */
 export function formatCsvField(value: unknown): string {
-  return csvFormatValue(cellText(value));
+  return csvFormatValue(neutralizeCell(cellText(value), value));
 }
 
 function cellText(value: unknown): string {
@@ -190,18 +193,23 @@ export function columnNames<Row>(columns: readonly CsvColumn<Row>[]): string[] {
   return columns.map((column) => column.name);
 }
 
-/** A whole file from its columns and rows: the header, then one line per row. */
+/**
+ * A whole output file from its columns and rows: the header, then one line per row. These are
+ * the files people open in spreadsheets, so text cells are neutralised ({@link neutralizeCell});
+ * {@link readCsvRecords} undoes exactly that.
+ */
 export function formatCsvTable<Row>(
   columns: readonly CsvColumn<Row>[],
   rows: Iterable<Row>,
 ): string {
   const lines: unknown[][] = [columnNames(columns)];
   for (const row of rows) lines.push(columns.map((column) => column.cell(row)));
-  return formatCsvRows(lines);
+  return formatCsvRows(lines, { neutralize: true });
 }
 
 /**
- * The rows of a file with a header as records by column name (empty lines skipped). Columns in
+ * The rows of an output file ({@link formatCsvTable}) as records by column name, text cells
+ * restored ({@link restoreCell}), empty lines skipped. Columns in
  * `required` must be in the header: otherwise an InputError naming the file.
  */
 export function readCsvRecords(
@@ -212,7 +220,9 @@ export function readCsvRecords(
   const [header = [], ...rows] = parseCsvRows(text);
   checkColumns(header, required, file);
   return rows.filter((row) => row.length > 1).map((row) =>
-    Object.fromEntries(header.map((h, i) => [h, row[i]]))
+    Object.fromEntries(
+      header.map((h, i) => [h, row[i] === undefined ? row[i] : restoreCell(row[i])]),
+    )
   );
 }
 

@@ -7,7 +7,7 @@
 import { formatCsvRows } from "./csv.ts";
 import { formatIsoDay } from "./dates.ts";
 import { type SeriesSet, spanOf } from "./series.ts";
-import { writeFileAtomic } from "../io/write_atomic.ts";
+import { writeOutputFile } from "../io/output_file.ts";
 import { DIGITS, roundTo } from "../util/round.ts";
 
 /** Options for {@link formatDaily}. */
@@ -56,13 +56,13 @@ export function formatDaily(set: SeriesSet, options: FormatDailyOptions = {}): s
   return formatCsvRows(rows);
 }
 
-/** Writes a series set to `path` as daily CSV (temporary file + rename). */
+/** Writes a series set to `path` as daily CSV (temporary file + rename), recorded as Returncast's. */
 export async function writeDaily(
   path: string,
   set: SeriesSet,
   options: FormatDailyOptions = {},
 ): Promise<void> {
-  await writeFileAtomic(path, formatDaily(set, options));
+  await writeOutputFile(path, formatDaily(set, options));
 }
 
 function round3(value: number): number {

@@ -69,8 +69,8 @@ export async function protectedReason(real: string): Promise<string | undefined>
   const places: [string | undefined, string][] = [
     ["/", "the root directory"],
     [Deno.env.get("HOME"), "your home directory"],
-    [Deno.cwd(), "the project directory"],
     [userCwd(), "the current directory"],
+    [Deno.cwd(), "the project directory"],
   ];
   for (const [place, name] of places) {
     if (!place) continue;

@@ -85,7 +85,8 @@ export function reportArgs(options: ReportRunOptions, cli = CLI): string[] {
 export async function runReport(options: ReportRunOptions): Promise<ReportRunResult> {
   const output = await new Deno.Command(Deno.execPath(), {
     args: reportArgs(options),
-    env: { NO_COLOR: "1" },
+    // Paths are relative to this process's directory, whatever `deno task` started it.
+    env: { NO_COLOR: "1", INIT_CWD: Deno.cwd() },
     stdin: "null",
     stdout: "piped",
     stderr: "piped",

@@ -6,7 +6,7 @@
  * @module
  */
 
-import { checkColumns, forEachCsvRow, formatCsvField } from "../data/csv.ts";
+import { checkColumns, forEachCsvRow, formatCsvField, restoreCell } from "../data/csv.ts";
 import { formatIsoDay } from "../data/dates.ts";
 import type { Target } from "../forecast/types.ts";
 import type { SeriesBacktest } from "../forecast/backtest/series.ts";
@@ -59,7 +59,7 @@ export function parseBacktestCsv(text: string, file: string, into: BacktestRows)
       return;
     }
     if (fields.length <= 1) return;
-    const product = fields[at.product_id];
+    const product = restoreCell(fields[at.product_id]);
     let targets = into.get(product);
     if (!targets) into.set(product, targets = new Map());
     const target = fields[at.target] as Target;

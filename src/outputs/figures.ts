@@ -81,7 +81,7 @@ export function reportFigures(
       productId: product.id,
       salesPerDay: sum(sales) / Math.max(1, sales.length),
       returnsPerDay: sum(returns) / Math.max(1, returns.length),
-      returnRate: sum(sales) > 0 ? sum(returns) / sum(sales) : 0,
+      returnRate: returnRateOf(sum(sales), sum(returns)),
       recommendedInventory: plan.levels.orderUpTo,
       models: { sales: model("sales"), returns: model("returns") },
       wape: { sales: wape("sales"), returns: wape("returns") },
@@ -98,7 +98,7 @@ export function reportFigures(
     total: {
       salesPerDay,
       returnsPerDay,
-      returnRate: salesPerDay > 0 ? returnsPerDay / salesPerDay : 0,
+      returnRate: returnRateOf(salesPerDay, returnsPerDay),
       recommendedInventory: sum(products.map((p) => p.recommendedInventory)),
       models: { sales: "auto", returns: "auto" },
       wape: { sales: pooled("sales").wape, returns: pooled("returns").wape },
@@ -125,4 +125,9 @@ function detailOrder(products: readonly ProductFigures[], limit: number): string
     .map((p) => p.productId);
   const keep = new Set(chosen);
   return products.map((p) => p.productId).filter((id) => keep.has(id));
+}
+
+/** Returns ÷ sales; NaN ("n/a") without sales, when no rate describes what comes back. */
+export function returnRateOf(sales: number, returns: number): number {
+  return sales > 0 ? returns / sales : NaN;
 }

@@ -22,7 +22,6 @@ import {
   type TargetResult,
   TARGETS,
 } from "../forecast/dataset/results.ts";
-import { sha256Hex } from "../forecast/store/fingerprint.ts";
 import type { ProductPlan } from "../inventory/plan.ts";
 import type { Alert } from "../inventory/alerts/types.ts";
 import type { SimulationResult } from "../inventory/compare.ts";
@@ -250,7 +249,7 @@ export async function readRun(dirs: readonly string[], data: RunData): Promise<R
       options: configOf(summary),
       importMeta: await readImportMeta(data.dataPath),
       calendar: data.calendar,
-      dataFingerprint: await sha256Hex(await Deno.readFile(data.dataPath)),
+      dataFingerprint: data.all.sha256 ?? "",
     },
     simulated: c.simulated,
   };

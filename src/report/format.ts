@@ -24,6 +24,11 @@ export function percent(value: number, digits = 1): string {
   return Number.isFinite(value) ? `${(value * 100).toFixed(digits)} %` : "–";
 }
 
+/** A return rate as a percentage, or "n/a" when there were returns but no sales. */
+export function returnRateText(value: number): string {
+  return Number.isFinite(value) ? percent(value) : "n/a";
+}
+
 /** An anchor id for the n-th product (ids are user data; anchors stay plain). */
 export function productAnchor(index: number): string {
   return `product-${index + 1}`;

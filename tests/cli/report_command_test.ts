@@ -29,6 +29,7 @@ Deno.test("report --no-pdf writes everything but the PDF", async () => {
     assertEquals(run.code, 0, run.stderr);
     const files = [...Deno.readDirSync(out)].map((e) => e.name).sort();
     assertEquals(files, [
+      ".returncast.json",
       "alerts.csv",
       "backtest.csv",
       "forecast.csv",
@@ -75,6 +76,11 @@ Deno.test("report on bad input is a one-line error and leaves the previous repor
     const out = `${dir.path}/r`;
     await Deno.mkdir(out);
     await Deno.writeTextFile(`${out}/report.html`, "previous");
+    // A previous Returncast report carries its manifest.
+    await Deno.writeTextFile(
+      `${out}/.returncast.json`,
+      JSON.stringify({ returncast: "output", command: "report", files: ["report.html"], kept: [] }),
+    );
     await Deno.writeTextFile(
       `${dir.path}/bad.csv`,
       "date,product_id,sales,returns\n2023-01-01,P1,x,0\n",

@@ -9,6 +9,7 @@ import { lastDay, type SeriesSet } from "../../data/series.ts";
 import { contextOf } from "../context.ts";
 import type { SeriesContext, Target } from "../types.ts";
 import { FALLBACK, modelNamed } from "../registry.ts";
+import { InputError, quoted } from "../../io/errors.ts";
 import type { ForecastJob, ForecastOutcome, GlobalForecastJob } from "../jobs.ts";
 import { chooseExecutor } from "../parallel/pool.ts";
 import { datasetLagShape } from "../lag_shape.ts";
@@ -69,7 +70,10 @@ export async function forecastDataset(
     for (const product of set.products) {
       for (const target of TARGETS) {
         const key = resultKey(product.id, target);
-        picks.set(key, pickModel(product.sales.length, target, options.model, choices.get(key)));
+        picks.set(
+          key,
+          pickModel(product.id, product.sales.length, target, options.model, choices.get(key)),
+        );
       }
     }
     const modelOf = (id: string, target: Target) => picks.get(resultKey(id, target))!.model;
@@ -185,6 +189,7 @@ function resultFrom(
 
 /** The model for one product and target: `--model`, `auto`'s choice, or a fallback. */
 function pickModel(
+  productId: string,
   days: number,
   target: Target,
   requested: string,
@@ -192,6 +197,13 @@ function pickModel(
 ): Pick {
   if (requested !== "auto") {
     const model = modelNamed(requested);
+    if (days < model.minHistory) {
+      throw new InputError(
+        `--model ${model.name} needs at least ${model.minHistory} days of history, and product ` +
+          `${quoted(productId)} has ${days}; use --model auto (it falls back to simpler models ` +
+          "for short histories) or leave the product out with --products",
+      );
+    }
     if (model.targets.includes(target)) {
       return { model: model.name, reason: `chosen with --model ${model.name}` };
     }

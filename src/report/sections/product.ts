@@ -7,7 +7,7 @@
 
 import { type Html, html, raw } from "../html.ts";
 import type { ReportContext } from "../context.ts";
-import { decimal, percent, productAnchor, units } from "../format.ts";
+import { decimal, percent, productAnchor, returnRateText, units } from "../format.ts";
 import { forecastChart, inventoryChart } from "../charts.ts";
 import { formatIsoDay } from "../../data/dates.ts";
 import type { Target } from "../../forecast/types.ts";
@@ -151,7 +151,7 @@ export function productSection(ctx: ReportContext, productId: string): Html {
 <h2>Product ${productId}</h2>
 <p>Next ${ctx.options.horizon} days: <strong>${decimal(figures.salesPerDay)}</strong> sales and
 <strong>${decimal(figures.returnsPerDay)}</strong> returns per day (return rate ${
-    percent(figures.returnRate)
+    returnRateText(figures.returnRate)
   }).
 Order up to <strong>${units(plan.levels.orderUpTo)}</strong> units (safety stock ${
     units(plan.levels.safetyStock)

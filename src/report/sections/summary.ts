@@ -7,7 +7,7 @@
 
 import { type Html, html } from "../html.ts";
 import type { ReportContext } from "../context.ts";
-import { decimal, percent, productAnchor, units } from "../format.ts";
+import { decimal, percent, productAnchor, returnRateText, units } from "../format.ts";
 import { modelChoiceNote } from "./choice.ts";
 import type { ReportSection } from "./section.ts";
 
@@ -36,7 +36,7 @@ function summarySection(ctx: ReportContext): Html {
         <td>${name}</td>
         <td>${decimal(p.salesPerDay)}</td>
         <td>${decimal(p.returnsPerDay)}</td>
-        <td>${percent(p.returnRate)}</td>
+        <td>${returnRateText(p.returnRate)}</td>
         <td>${units(p.recommendedInventory)}</td>
         <td class="text model">${p.models.sales}</td>
         <td>${percent(p.wape.sales)}</td>
@@ -51,7 +51,7 @@ function summarySection(ctx: ReportContext): Html {
 <div class="cards">
 ${card(decimal(total.salesPerDay), "average forecast sales per day, all products")}
 ${card(decimal(total.returnsPerDay), "average forecast returns per day")}
-${card(percent(total.returnRate), "forecast return rate")}
+${card(returnRateText(total.returnRate), "forecast return rate")}
 ${
     card(
       units(total.recommendedInventory),

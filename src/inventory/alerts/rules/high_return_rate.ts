@@ -12,7 +12,17 @@ export const highReturnRate: AlertRule = {
   severity: "medium",
   evaluate({ recent, thresholds }) {
     const sold = sum(recent.sales);
-    const rate = sold > 0 ? sum(recent.returns) / sold : 0;
+    const returned = sum(recent.returns);
+    if (sold === 0 && returned > 0) {
+      return [{
+        value: returned,
+        threshold: thresholds.returnRate,
+        message: `${units(returned)} units came back with no sales over the last ` +
+          `${recent.sales.length} open days (return rate n/a; value = units returned)`,
+        action: "check the data (returns booked to the wrong product?) and what came back",
+      }];
+    }
+    const rate = sold > 0 ? returned / sold : 0;
     if (!(sold > 0 && rate >= thresholds.returnRate)) return [];
     return [{
       value: rate,
@@ -30,4 +40,8 @@ export const highReturnRate: AlertRule = {
 /** The span of the recent-days rules, as the report states it. */
 export function recentSpan(): string {
   return `last ${RECENT_DAYS} open days`;
+}
+
+function units(value: number): string {
+  return Math.round(value).toLocaleString("en-US");
 }
