@@ -17,6 +17,7 @@ import { croston, tsb } from "./models/intermittent.ts";
 import { distributedLag } from "./models/lag.ts";
 import { zero } from "./models/zero.ts";
 import { combination } from "./models/combination.ts";
+import { STANDARD_THETA, theta } from "./models/theta.ts";
 import { lstmModel } from "./lstm/contract.ts";
 import { LSTM_DIRECT, LSTM_GLOBAL, LSTM_SEED } from "./lstm/config.ts";
 
@@ -32,10 +33,18 @@ export const movingAverageModel = movingAverage("ma28", MA28);
 export const crostonModel = croston("croston", { alpha: 0.1 });
 /** Teunter–Syntetos–Babai with α = β = 0.1. */
 export const tsbModel = tsb("tsb", { alpha: 0.1, beta: 0.1 });
+/** The Theta method (SES with half the trend as drift) on the weekly-adjusted last year. */
+export const thetaModel = theta("theta", STANDARD_THETA);
 /** Holt–Winters with a weekly season, fitted on the last year. */
 export const etsModel = ets("ets", WEEKLY_ETS);
 /** The mean of `ets` and `ma28`. */
 export const comboModel = combination("combo", [etsModel, movingAverageModel]);
+/** The day-by-day median of `theta`, `ets`, `ma28` and `tsb`. */
+export const comboMedianModel = combination(
+  "combo-median",
+  [thetaModel, etsModel, movingAverageModel, tsbModel],
+  "median",
+);
 /** Returns from past sales (a distributed lag). */
 export const lagModel = distributedLag("lag");
 /** Our LSTM: weekly patches, calendar inputs, direct 28-day output, log1p scaling. */
@@ -71,8 +80,10 @@ const ENTRIES: readonly Entry[] = [
   { model: movingAverageModel, candidate: true },
   { model: crostonModel, candidate: true },
   { model: tsbModel, candidate: true },
+  { model: thetaModel, candidate: true },
   { model: etsModel, candidate: true },
   { model: comboModel, candidate: false },
+  { model: comboMedianModel, candidate: true },
   { model: lagModel, candidate: true },
   { model: lstmDirectModel, candidate: true },
   { model: lstmGlobalModel, candidate: false },
