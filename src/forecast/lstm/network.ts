@@ -48,9 +48,11 @@ export function buildNetwork(tf: Tf, config: LstmConfig, shape: SampleShape, see
       kernelInitializer: tf.initializers.glorotUniform(seeded()),
     }).apply(x) as TF.SymbolicTensor;
   }
+  // Count losses need a positive mean: a softplus output (a smooth log link).
   const output = tf.layers.dense({
     units: config.outputs,
     kernelInitializer: tf.initializers.glorotUniform(seeded()),
+    ...((config.loss ?? "mse") !== "mse" ? { activation: "softplus" as const } : {}),
   }).apply(x) as TF.SymbolicTensor;
   const model = tf.model({ inputs, outputs: output });
   model.compile({

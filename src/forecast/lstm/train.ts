@@ -49,6 +49,24 @@ function tensors(tf: Tf, set: SampleSet, shape: SampleShape, outputs: number) {
   return { inputs, y };
 }
 
+/** Power of the Tweedie loss (between Poisson, 1, and gamma, 2). */
+export const TWEEDIE_POWER = 1.5;
+
+/**
+ * The training loss of a config, averaged: squared error, or for counts (a positive mean μ) the
+ * Poisson negative log-likelihood μ − y·log μ, or the Tweedie one −y·μ^(1−p)/(1−p) + μ^(2−p)/(2−p).
+ */
+export function lossOf(tf: Tf, config: LstmConfig, y: TF.Tensor, mu: TF.Tensor): TF.Scalar {
+  const loss = config.loss ?? "mse";
+  if (loss === "mse") return tf.losses.meanSquaredError(y, mu) as TF.Scalar;
+  return tf.tidy(() => {
+    const safe = mu.maximum(1e-6);
+    if (loss === "poisson") return safe.sub(y.mul(safe.log())).mean() as TF.Scalar;
+    const p = TWEEDIE_POWER;
+    return y.mul(safe.pow(1 - p)).div(p - 1).add(safe.pow(2 - p).div(2 - p)).mean() as TF.Scalar;
+  });
+}
+
 /** Trains `model` on `train`, early-stopping on `validation`. */
 export async function trainNetwork(
   tf: Tf,
@@ -83,7 +101,7 @@ export async function trainNetwork(
           const predicted = model.apply(xs.length === 1 ? xs[0] : xs, {
             training: true,
           }) as TF.Tensor;
-          return tf.losses.meanSquaredError(ys, predicted) as TF.Scalar;
+          return lossOf(tf, config, ys, predicted);
         }, true)!;
         return loss.mul(ys.shape[0]);
       });
@@ -103,7 +121,10 @@ export async function trainNetwork(
       const inputs = validation.inputs;
       const predicted = model.predict(inputs.length === 1 ? inputs[0] : inputs) as TF.Tensor;
       const diff = predicted.sub(validation.y);
-      return [diff.square().mean().dataSync()[0], diff.abs().mean().dataSync()[0]];
+      const loss = (config.loss ?? "mse") === "mse"
+        ? diff.square().mean()
+        : lossOf(tf, config, validation.y, predicted);
+      return [loss.dataSync()[0], diff.abs().mean().dataSync()[0]];
     });
 
   try {
