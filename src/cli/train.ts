@@ -13,6 +13,9 @@ import { DATA_OPTIONS, SHARD_OPTIONS, STORE_OPTIONS } from "../config/data_optio
 import { TRAIN_HORIZON, TRAIN_OPTIONS } from "../config/forecast_options.ts";
 import { InputError } from "../io/errors.ts";
 import { contextOf } from "../forecast/context.ts";
+import { attachYearly, datasetYearlyProfiles } from "../forecast/yearly/apply.ts";
+import type { ProductSeries } from "../data/series.ts";
+import type { Target } from "../forecast/types.ts";
 import { chooseExecutor } from "../forecast/parallel/pool.ts";
 import { modelDir } from "../forecast/store/paths.ts";
 import type { ForecastJob, ForecastOutcome, GlobalForecastJob } from "../forecast/jobs.ts";
@@ -34,7 +37,11 @@ export const trainCommand = defineCommand({
     const root = config.modelsDir;
     await checkModelsDir(root);
     const isGlobal = (name: string) => modelNamed(name).scope === "global";
-    const { set, calendar } = await loadScoped(config, [model]);
+    const { all, set, calendar } = await loadScoped(config, [model]);
+    // Sales networks fit on the sales divided by the time of year, as `forecast` fits them.
+    const yearly = datasetYearlyProfiles(all, calendar);
+    const historyOf = (p: ProductSeries, target: Target) =>
+      attachYearly(contextOf(p, target, calendar), yearly);
     const minHistory = modelNamed(model).minHistory;
     const tooShort = set.products.filter((p) => p.sales.length < minHistory);
     if (tooShort.length > 0) {
@@ -50,11 +57,11 @@ export const trainCommand = defineCommand({
     const jobs: (ForecastJob | GlobalForecastJob)[] = [];
     for (const target of ["sales", "returns"] as const) {
       if (isGlobal(model)) {
-        const histories = set.products.map((p) => contextOf(p, target, calendar));
+        const histories = set.products.map((p) => historyOf(p, target));
         jobs.push({ kind: "forecast-global", histories, ...common });
       } else {
         for (const product of set.products) {
-          jobs.push({ kind: "forecast", history: contextOf(product, target, calendar), ...common });
+          jobs.push({ kind: "forecast", history: historyOf(product, target), ...common });
         }
       }
     }

@@ -145,6 +145,7 @@ export function truncateContext(context: SeriesContext, length: number): SeriesC
     values: context.values.subarray(0, length),
     sales: context.sales.subarray(0, length),
     ...(context.returnLagShape ? { returnLagShape: context.returnLagShape } : {}),
+    ...(context.yearly ? { yearly: context.yearly } : {}),
     ...(context.open ? { open: context.open.subarray(0, length) } : {}),
   };
 }

@@ -16,6 +16,7 @@ import { backtestGlobal } from "./backtest/global.ts";
 import type { Metrics } from "./metrics.ts";
 import { formatIsoDay } from "../data/dates.ts";
 import { recordBacktest } from "./store/lstm_store.ts";
+import { deseasonalised, fitWithYearlyProfile, withYearlyProfile } from "./yearly/apply.ts";
 
 export type { StoreOptions };
 
@@ -30,6 +31,8 @@ export interface BacktestJob {
   futureSales?: (Float64Array | undefined)[];
   /** Pooled return lag shape per window (returns models). */
   returnLagShapes?: (Float64Array | undefined)[];
+  /** The product's yearly profile per window (sales; see `yearly/apply.ts`). */
+  yearlyProfiles?: (Float64Array | undefined)[];
   /** Where LSTM fits at the cutoffs are kept, so a re-run with the same data reuses them. */
   store?: StoreOptions;
 }
@@ -43,6 +46,8 @@ export interface GlobalBacktestJob {
   seed: number;
   /** Per series: sales forecast per window. */
   futureSales?: (Float64Array | undefined)[][];
+  /** Per series: the yearly profile per window (sales). */
+  yearlyProfiles?: (Float64Array | undefined)[][];
 }
 
 /** Forecast one series (saved LSTMs reused when `store` allows). */
@@ -113,6 +118,7 @@ export async function runJob(
           seed: job.seed,
           futureSales: job.futureSales,
           returnLagShapes: job.returnLagShapes,
+          yearlyProfiles: job.yearlyProfiles,
           histories,
           fit: async (m, history, seed, horizon) => {
             if (!m.network || !job.store) {
@@ -139,6 +145,7 @@ export async function runJob(
       return await backtestGlobal(model, job.series, job.plan, {
         seed: job.seed,
         futureSales: job.futureSales,
+        yearlyProfiles: job.yearlyProfiles,
         onProgress,
       });
     case "forecast":
@@ -170,7 +177,11 @@ async function forecastWith(
   });
   if (!model.network || !job.store) {
     return await Promise.all(histories.map(async (history, i) => {
-      const fitted = await model.fit(history, { horizon: job.horizon, seed: job.seed, onProgress });
+      // With a yearly profile the model fits on the deseasonalised history (`yearly/apply.ts`).
+      const fitted = await fitWithYearlyProfile(
+        history,
+        (plain) => model.fit(plain, { horizon: job.horizon, seed: job.seed, onProgress }),
+      );
       try {
         return result(forecastWithIntervals(fitted, model, contexts[i], job.horizon), i, "fitted");
       } finally {
@@ -178,7 +189,7 @@ async function forecastWith(
       }
     }));
   }
-  const obtained = await lstmModelsFor(model, histories, {
+  const obtained = await lstmModelsFor(model, histories.map(deseasonalised), {
     seed: job.seed,
     store: job.store,
     epochs: job.epochs,
@@ -195,7 +206,12 @@ async function forecastWith(
   const batch = new BatchedPredictions();
   const forecasts = () =>
     obtained.models.map((trained, i) =>
-      forecastWithIntervals(batch.view(trained), model, contexts[i], job.horizon)
+      forecastWithIntervals(
+        withYearlyProfile(batch.view(trained)),
+        model,
+        contexts[i],
+        job.horizon,
+      )
     );
   try {
     forecasts();

@@ -50,6 +50,12 @@ export interface SeriesContext {
    */
   returnLagShape?: Float64Array;
   /**
+   * The product's yearly sales profile (a factor by day of year, see `yearly/profile.ts`), when
+   * the shop's history spans more than a year: sales models then fit and forecast on the values
+   * divided by it (`yearly/apply.ts`).
+   */
+  yearly?: Float64Array;
+  /**
    * 1 where the shop was open, 0 where it was closed, over `values` and possibly the days after
    * (the horizon: forecasts are 0 on closed days); absent means open every day.
    */

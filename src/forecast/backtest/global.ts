@@ -11,6 +11,7 @@ import type { BacktestPlan } from "./plan.ts";
 import { backtestSeries, type SeriesBacktest } from "./series.ts";
 import { type TrainedLstm, trainSharedLstm } from "../lstm/model.ts";
 import { BatchedPredictions } from "../lstm/batched.ts";
+import { deseasonalised } from "../yearly/apply.ts";
 
 /** Backtests `model` trained across all `series` (one target). */
 export async function backtestGlobal(
@@ -20,6 +21,8 @@ export async function backtestGlobal(
   options: {
     seed: number;
     futureSales?: (Float64Array | undefined)[][];
+    /** Per series: the yearly profile per window (sales; the network trains deseasonalised). */
+    yearlyProfiles?: (Float64Array | undefined)[][];
     onProgress?: (p: TrainingProgress) => void;
   },
 ): Promise<SeriesBacktest[]> {
@@ -29,8 +32,13 @@ export async function backtestGlobal(
   const fitAt = async (cutoff: number): Promise<Map<string, TrainedLstm>> => {
     const cached = trainedAt.get(cutoff);
     if (cached) return cached;
+    const k = plan.cutoffs.indexOf(cutoff);
     const histories = series
-      .map((s) => historyUpTo(s, cutoff - s.start + 1))
+      .map((s, i) => {
+        const history = historyUpTo(s, cutoff - s.start + 1);
+        const yearly = options.yearlyProfiles?.[i]?.[k];
+        return yearly ? deseasonalised({ ...history, yearly }) : history;
+      })
       .filter((h) => h.values.length >= model.minHistory);
     const models = await trainSharedLstm(config, histories, {
       horizon: plan.horizon,
@@ -53,6 +61,7 @@ export async function backtestGlobal(
         await backtestSeries(model, one, plan, {
           seed: options.seed,
           futureSales: options.futureSales?.[i],
+          yearlyProfiles: options.yearlyProfiles?.[i],
           histories: spans[i],
           fit: async (_, history): Promise<FittedModel> =>
             batch.view(

@@ -10,6 +10,7 @@ import { actualValues, historyUpTo } from "../context.ts";
 import { forecastWithIntervals } from "../forecast.ts";
 import { type BacktestPlan, refitsAt } from "./plan.ts";
 import { type NaiveScales, naiveScales } from "../metrics.ts";
+import { fitWithYearlyProfile } from "../yearly/apply.ts";
 
 /** One backtest window of one series and model. */
 export interface BacktestWindow {
@@ -49,7 +50,9 @@ export type Fitter = (
  * Backtests `model` on `series` (the whole history of one product and target). Windows whose
  * training span is shorter than the model's minimum history are skipped. `futureSales[k]`, when
  * given, is the sales forecast for window k, and `returnLagShapes[k]` the return lag shape pooled
- * over all products up to cutoff k (returns models use them).
+ * over all products up to cutoff k (returns models use them). `yearlyProfiles[k]`, when given,
+ * is the product's yearly profile at cutoff k: the model then fits and forecasts on the history
+ * divided by it (see `yearly/apply.ts`).
  */
 export async function backtestSeries(
   model: ForecastModel,
@@ -59,13 +62,20 @@ export async function backtestSeries(
     seed: number;
     futureSales?: (Float64Array | undefined)[];
     returnLagShapes?: (Float64Array | undefined)[];
+    yearlyProfiles?: (Float64Array | undefined)[];
     fit?: Fitter;
     /** Training spans by length, shared by the models backtested on the same series. */
     histories?: Map<number, SeriesContext>;
   },
 ): Promise<SeriesBacktest> {
-  const fit: Fitter = options.fit ??
+  const own: Fitter = options.fit ??
     (async (m, history, seed, horizon) => await m.fit(history, { horizon, seed }));
+  // With a yearly profile at any cutoff, every fit sees the deseasonalised history and every
+  // forecast is multiplied back (a window without a profile passes through unchanged).
+  const fit: Fitter = options.yearlyProfiles?.some((p) => p !== undefined)
+    ? (m, history, seed, horizon) =>
+      fitWithYearlyProfile(history, (plain) => own(m, plain, seed, horizon))
+    : own;
   const windows: BacktestWindow[] = [];
   let fitted: FittedModel | undefined;
   const n = series.values.length;
@@ -73,12 +83,17 @@ export async function backtestSeries(
     const length = plan.cutoffs[k] - series.start + 1;
     if (length < model.minHistory || length + plan.horizon > n) continue;
     const shape = options.returnLagShapes?.[k];
+    const yearly = options.yearlyProfiles?.[k];
     let span = options.histories?.get(length);
     if (!span) {
       span = historyUpTo(series, length);
       options.histories?.set(length, span);
     }
-    const history = { ...span, ...(shape ? { returnLagShape: shape } : {}) };
+    const history = {
+      ...span,
+      ...(shape ? { returnLagShape: shape } : {}),
+      ...(yearly ? { yearly } : {}),
+    };
     if (!fitted || refitsAt(plan, k)) {
       fitted = await fit(model, history, options.seed, plan.horizon);
     }

@@ -2,11 +2,12 @@
  * The backtest of a whole dataset: every product × target × model over the plan's windows.
  * Sales first; then returns, whose models get, at each cutoff, the forecast of the sales model
  * that backtested best for the product — exactly what they get when forecasting for real. Each
- * product's models are kept to the windows all of them scored (see `backtest/align.ts`).
+ * product's models are kept to the windows all of them scored (see `backtest/align.ts`). Where
+ * the data spans more than a year, sales models use the time of year (`yearly/`).
  * @module
  */
 
-import { type SeriesSet, spanOf } from "../../data/series.ts";
+import { type ProductSeries, type SeriesSet, spanOf } from "../../data/series.ts";
 import { contextOf } from "../context.ts";
 import { modelNamed, modelsFor } from "../registry.ts";
 import { type BacktestPlan, planBacktest, type PlanOptions } from "../backtest/plan.ts";
@@ -19,6 +20,7 @@ import { chooseExecutor, inlineExecutor, type JobExecutor } from "../parallel/po
 import { datasetLagShape } from "../lag_shape.ts";
 import { anyHeavy, type DatasetScope, jobWeight, type PipelineHooks } from "./scope.ts";
 import { byCutoff, groupBacktests, resultKey } from "./results.ts";
+import { datasetYearlyProfiles } from "../yearly/apply.ts";
 
 /** Options of {@link runBacktest}: the plan and models, in a run's scope. */
 export interface BacktestOptions extends DatasetScope {
@@ -57,28 +59,41 @@ export async function runBacktest(
     });
     return results.flat();
   };
+  // The time of year at each cutoff, from all products (none where a year or less of history:
+  // then nothing changes). Sales models fit on the sales divided by it.
+  const profiles = plan.cutoffs.map((cutoff) =>
+    datasetYearlyProfiles(options.poolSet ?? set, options.calendar, cutoff)
+  );
+  const yearly = (target: Target, products: readonly ProductSeries[]) =>
+    target === "sales" && profiles.some((p) => p !== undefined)
+      ? products.map((product) => profiles.map((p) => p?.get(product.id)))
+      : undefined;
   // One job per product with all the light models (they share the cleaned histories); one job
   // per product for each heavy per-product model (long: spread over the workers); one job per
   // global model.
   const jobsFor = (
     target: Target,
-    extra: (product: SeriesSet["products"][number]) => Partial<BacktestJob>,
+    extra: (product: ProductSeries) => Partial<BacktestJob>,
+    products: readonly ProductSeries[] = set.products,
+    names: readonly string[] = options.models,
   ): AnyBacktestJob[] => {
-    const models = modelsFor(options.models, target);
+    const models = modelsFor(names, target);
+    const profilesOf = yearly(target, products);
     const perProduct = models.filter((m) => m.scope === "product");
     const light = perProduct.filter((m) => m.cost === "light").map((m) => m.name);
     const heavy = perProduct.filter((m) => m.cost === "heavy").map((m) => m.name);
     const jobs: AnyBacktestJob[] = models.filter((m) => m.scope === "global").map((model) => ({
       kind: "backtest-global",
       model: model.name,
-      series: set.products.map((product): SeriesContext =>
+      series: products.map((product): SeriesContext =>
         contextOf(product, target, options.calendar)
       ),
       plan,
       seed,
-      futureSales: set.products.map((product) => extra(product).futureSales ?? []),
+      futureSales: products.map((product) => extra(product).futureSales ?? []),
+      ...(profilesOf ? { yearlyProfiles: profilesOf } : {}),
     }));
-    for (const product of set.products) {
+    for (const [i, product] of products.entries()) {
       const series = contextOf(product, target, options.calendar);
       for (const group of [...heavy.map((name) => [name]), ...(light.length > 0 ? [light] : [])]) {
         jobs.push({
@@ -88,6 +103,7 @@ export async function runBacktest(
           plan,
           seed,
           ...(options.store ? { store: options.store } : {}),
+          ...(profilesOf ? { yearlyProfiles: profilesOf[i] } : {}),
           ...extra(product),
         });
       }

@@ -13,6 +13,7 @@ import { InputError, quoted } from "../../io/errors.ts";
 import type { ForecastJob, ForecastOutcome, GlobalForecastJob } from "../jobs.ts";
 import { chooseExecutor } from "../parallel/pool.ts";
 import { datasetLagShape } from "../lag_shape.ts";
+import { attachYearly, datasetYearlyProfiles } from "../yearly/apply.ts";
 import { metricsOf } from "../metrics.ts";
 import { backtestDataset } from "./backtest.ts";
 import type { ModelChoice } from "../select.ts";
@@ -78,9 +79,12 @@ export async function forecastDataset(
     }
     const modelOf = (id: string, target: Target) => picks.get(resultKey(id, target))!.model;
     const shape = datasetLagShape(options.poolSet ?? set);
+    // The time of year (only where the data spans more than a year; sales only).
+    const yearly = datasetYearlyProfiles(options.poolSet ?? set, options.calendar);
     const historyOf = (i: number, target: Target): SeriesContext => {
       const history = contextOf(set.products[i], target, options.calendar, options.horizon);
-      return target === "returns" && shape ? { ...history, returnLagShape: shape } : history;
+      if (target === "returns") return shape ? { ...history, returnLagShape: shape } : history;
+      return attachYearly(history, yearly);
     };
     const common = {
       horizon: options.horizon,

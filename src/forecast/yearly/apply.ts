@@ -1,0 +1,104 @@
+/**
+ * Using the yearly profile (see `profile.ts`): a dataset's profiles at a day, and the adapter
+ * every sales model goes through — it fits on the history divided by the profile and its
+ * forecasts are multiplied back, so models, intervals and calibration origins stay in units.
+ * Without a profile (a year of history or less) everything passes through unchanged.
+ * @module
+ */
+
+import { dayOfYear } from "../../data/dates.ts";
+import { type SeriesSet, spanOf } from "../../data/series.ts";
+import type { Calendar } from "../../data/calendar.ts";
+import type { FittedModel, SeriesContext } from "../types.ts";
+import { contextOf, historyUpTo } from "../context.ts";
+import { YEARLY, type YearlyProfile, yearlyProfiles } from "./profile.ts";
+
+/**
+ * The yearly profiles of a dataset's products from their sales up to and including `lastDay`
+ * (all days when absent), cleaned as the models see them; `undefined` when the data up to that
+ * day spans a year or less (checked before any work).
+ */
+export function datasetYearlyProfiles(
+  set: SeriesSet,
+  calendar?: Calendar,
+  lastDay?: number,
+): Map<string, YearlyProfile> | undefined {
+  if (set.products.length === 0) return undefined;
+  const span = spanOf(set);
+  const last = Math.min(lastDay ?? span.last, span.last);
+  if (last - span.first + 1 <= YEARLY.minDays) return undefined;
+  const histories: SeriesContext[] = [];
+  for (const product of set.products) {
+    const context = contextOf(product, "sales", calendar);
+    const length = Math.min(context.values.length, last - context.start + 1);
+    if (length >= 7) histories.push(historyUpTo(context, length));
+  }
+  return yearlyProfiles(histories);
+}
+
+/**
+ * A sales context with its product's profile from `profiles` attached (what forecasts and saved
+ * networks are fitted on); returns contexts, and products without a profile, as they are.
+ */
+export function attachYearly(
+  context: SeriesContext,
+  profiles: ReadonlyMap<string, YearlyProfile> | undefined,
+): SeriesContext {
+  const profile = context.target === "sales" ? profiles?.get(context.productId) : undefined;
+  return profile ? { ...context, yearly: profile } : context;
+}
+
+/** The profile's factor on a day number. */
+export function yearlyFactor(profile: YearlyProfile, day: number): number {
+  return profile[dayOfYear(day)];
+}
+
+/** The context with its values (and, for sales, its sales) divided by its yearly profile. */
+export function deseasonalised(context: SeriesContext): SeriesContext {
+  const profile = context.yearly;
+  if (!profile) return context;
+  const divide = (values: Float64Array) =>
+    values.map((v, i) => v / yearlyFactor(profile, context.start + i));
+  const values = divide(context.values);
+  return { ...context, values, sales: context.target === "sales" ? values : context.sales };
+}
+
+/**
+ * A fitted model (fitted on {@link deseasonalised} histories) that forecasts in real units: each
+ * context is deseasonalised before the model sees it and the forecast multiplied back. Contexts
+ * without a profile pass through.
+ */
+export function withYearlyProfile(fitted: FittedModel): FittedModel {
+  const back = (context: SeriesContext, mean: Float64Array) => {
+    const profile = context.yearly;
+    if (!profile) return mean;
+    const origin = context.start + context.values.length;
+    return mean.map((v, h) => v * yearlyFactor(profile, origin + h));
+  };
+  return {
+    model: fitted.model,
+    ...(fitted.calibrationFrom !== undefined ? { calibrationFrom: fitted.calibrationFrom } : {}),
+    predict: (context, horizon) => back(context, fitted.predict(deseasonalised(context), horizon)),
+    ...(fitted.predictMany
+      ? {
+        predictMany: (contexts: readonly SeriesContext[], horizon: number) =>
+          fitted.predictMany!(contexts.map(deseasonalised), horizon).map((mean, i) =>
+            back(contexts[i], mean)
+          ),
+      }
+      : {}),
+    ...(fitted.dispose ? { dispose: () => fitted.dispose!() } : {}),
+  };
+}
+
+/**
+ * Fits through `fit` on the deseasonalised history (the history itself when it carries no
+ * profile) and returns the fitted model wrapped to forecast in units from any context that
+ * carries one (a later origin of a rolling backtest may, where this one did not).
+ */
+export async function fitWithYearlyProfile(
+  history: SeriesContext,
+  fit: (history: SeriesContext) => FittedModel | Promise<FittedModel>,
+): Promise<FittedModel> {
+  return withYearlyProfile(await fit(deseasonalised(history)));
+}

@@ -1,0 +1,234 @@
+/**
+ * The time of year, where history allows it: a yearly sales profile per product, pooled across
+ * products and shrunk toward flat when the evidence is thin. Only when the shop's history up to
+ * the forecast origin spans more than a year is there a profile at all; with a year or less
+ * nothing changes, by construction.
+ *
+ * Estimation, on weekly means of the cleaned sales (weekday effects and closed days cancel out
+ * in a 7-day block), each relative to the product's mean:
+ * - every product's relative weekly level is regressed on its own intercept and trend and on a
+ *   few yearly Fourier harmonics; the harmonics' coefficients are pooled across products
+ *   (weighted by each product's residual precision), with a ridge prior toward flat whose width
+ *   falls with the harmonic (a smooth profile) — the shop's profile, which young products inherit;
+ * - a product with more than a year of its own history moves toward its own estimate by
+ *   empirical Bayes: as far as its coefficients' precision and the spread of the products' own
+ *   profiles around the shop's say (gift-ware products that share their Christmas ramp stay on
+ *   the shop's profile; products with seasons of their own keep them).
+ *
+ * Models use it through `yearly/apply.ts`: they fit and forecast on the sales divided by the
+ * profile, and their forecasts are multiplied back.
+ * @module
+ */
+
+import { dayOfYear } from "../../data/dates.ts";
+import type { SeriesContext } from "../types.ts";
+import { inverseSpd, solveSpd } from "../../util/cholesky.ts";
+
+/** Days in a (common) year. */
+const YEAR = 365;
+
+/** The fixed settings of the yearly profile. */
+export const YEARLY = {
+  /** A profile needs more than this many days of shop history (a year). */
+  minDays: YEAR,
+  /** Yearly Fourier harmonics fitted. */
+  harmonics: 4,
+  /** Prior standard deviation of harmonic k's coefficients (relative units): priorSd / k. */
+  priorSd: 0.5,
+  /** Most days of history used (the last three years). */
+  maxDays: 3 * YEAR,
+  /** Fewest complete weeks for a product to count in the pooled fit. */
+  minWeeks: 13,
+  /** The profile never forecasts below this share of the mean day. */
+  floor: 0.1,
+} as const;
+
+/** Factor by day of year (index 0 = 1 January, 365 = 31 December of a leap year); mean ≈ 1. */
+export type YearlyProfile = Float64Array;
+
+/** The yearly Fourier basis at a day of year: cos, sin of harmonics 1…K. */
+function basis(doy: number, out = new Float64Array(2 * YEARLY.harmonics)): Float64Array {
+  for (let k = 1; k <= YEARLY.harmonics; k++) {
+    const angle = 2 * Math.PI * k * doy / 365.25;
+    out[2 * k - 2] = Math.cos(angle);
+    out[2 * k - 1] = Math.sin(angle);
+  }
+  return out;
+}
+
+/** One product's weekly relative levels, with the Fourier regressors and trend partialled out. */
+interface WeeklyDesign {
+  productId: string;
+  /** Residualised regressors, weeks × 2K, row-major. */
+  x: Float64Array;
+  /** Residualised relative levels. */
+  y: Float64Array;
+  weeks: number;
+  /** Residual variance of the full fit. */
+  variance: number;
+  /** Days of the product's own history. */
+  days: number;
+}
+
+/** Removes from each column of `m` (rows × cols) its least-squares fit on [1, t]. */
+function partialTrend(m: Float64Array, rows: number, cols: number): void {
+  const tMean = (rows - 1) / 2;
+  let tt = 0;
+  for (let r = 0; r < rows; r++) tt += (r - tMean) ** 2;
+  for (let c = 0; c < cols; c++) {
+    let mean = 0;
+    for (let r = 0; r < rows; r++) mean += m[r * cols + c] / rows;
+    let ty = 0;
+    for (let r = 0; r < rows; r++) ty += (r - tMean) * (m[r * cols + c] - mean);
+    const slope = tt > 0 ? ty / tt : 0;
+    for (let r = 0; r < rows; r++) m[r * cols + c] -= mean + slope * (r - tMean);
+  }
+}
+
+/** X'X and X'y of a design (weighted by `weight`), added into `xx` and `xy`. */
+function addNormal(d: WeeklyDesign, weight: number, xx: Float64Array, xy: Float64Array) {
+  const p = 2 * YEARLY.harmonics;
+  for (let r = 0; r < d.weeks; r++) {
+    for (let i = 0; i < p; i++) {
+      const xi = d.x[r * p + i];
+      xy[i] += weight * xi * d.y[r];
+      for (let j = 0; j < p; j++) xx[i * p + j] += weight * xi * d.x[r * p + j];
+    }
+  }
+}
+
+/** The design of one product: complete 7-day blocks ending on its last day. */
+function designOf(context: SeriesContext): WeeklyDesign | undefined {
+  const values = context.values;
+  const n = Math.min(values.length, YEARLY.maxDays);
+  const weeks = Math.floor(n / 7);
+  if (weeks < YEARLY.minWeeks) return undefined;
+  const from = values.length - weeks * 7;
+  const level = new Float64Array(weeks);
+  let total = 0;
+  for (let w = 0; w < weeks; w++) {
+    let sum = 0;
+    for (let d = 0; d < 7; d++) sum += values[from + 7 * w + d];
+    level[w] = sum / 7;
+    total += level[w];
+  }
+  const mean = total / weeks;
+  if (!(mean > 0)) return undefined;
+  const p = 2 * YEARLY.harmonics;
+  const x = new Float64Array(weeks * p);
+  const y = new Float64Array(weeks);
+  const row = new Float64Array(p);
+  for (let w = 0; w < weeks; w++) {
+    // The block's middle day.
+    basis(dayOfYear(context.start + from + 7 * w + 3), row);
+    x.set(row, w * p);
+    y[w] = level[w] / mean;
+  }
+  partialTrend(x, weeks, p);
+  partialTrend(y, weeks, 1);
+  const design: WeeklyDesign = {
+    productId: context.productId,
+    x,
+    y,
+    weeks,
+    variance: 0,
+    days: values.length,
+  };
+  // Residual variance of the product's own (lightly regularised) fit.
+  const xx = new Float64Array(p * p);
+  const xy = new Float64Array(p);
+  addNormal(design, 1, xx, xy);
+  for (let i = 0; i < p; i++) xx[i * p + i] += 1e-6 + 1 / priorVariance(i);
+  const beta = solveSpd(xx, xy, p);
+  let sse = 0;
+  for (let r = 0; r < weeks; r++) {
+    let fit = 0;
+    for (let i = 0; i < p; i++) fit += x[r * p + i] * beta[i];
+    sse += (y[r] - fit) ** 2;
+  }
+  design.variance = Math.max(1e-4, sse / Math.max(1, weeks - 2 - p));
+  return design;
+}
+
+/** Prior variance of coefficient i (harmonic ⌈(i+1)/2⌉). */
+function priorVariance(i: number): number {
+  const k = (i >> 1) + 1;
+  return (YEARLY.priorSd / k) ** 2;
+}
+
+/** Factors by day of year from Fourier coefficients (floored, mean 1 over the year). */
+function profileOf(beta: Float64Array): YearlyProfile {
+  const p = 2 * YEARLY.harmonics;
+  const row = new Float64Array(p);
+  const factors = new Float64Array(366);
+  for (let doy = 0; doy < 366; doy++) {
+    basis(doy, row);
+    let value = 1;
+    for (let i = 0; i < p; i++) value += row[i] * beta[i];
+    factors[doy] = Math.max(YEARLY.floor, value);
+  }
+  let mean = 0;
+  for (let doy = 0; doy < YEAR; doy++) mean += factors[doy] / YEAR;
+  return factors.map((f) => f / mean);
+}
+
+/**
+ * The yearly profile of every product from their sales histories up to the same day (cleaned,
+ * from launch: what the models see), or `undefined` when the shop's history (the earliest start
+ * to the last day) is a year or shorter — then nothing uses the time of year.
+ */
+export function yearlyProfiles(
+  histories: readonly SeriesContext[],
+): Map<string, YearlyProfile> | undefined {
+  if (histories.length === 0) return undefined;
+  const first = Math.min(...histories.map((h) => h.start));
+  const last = Math.max(...histories.map((h) => h.start + h.values.length - 1));
+  if (last - first + 1 <= YEARLY.minDays) return undefined;
+  const designs = histories.map(designOf).filter((d): d is WeeklyDesign => d !== undefined);
+  if (designs.length === 0) return undefined;
+  const p = 2 * YEARLY.harmonics;
+  // The shop's profile: pooled normal equations, ridge toward flat.
+  const xx = new Float64Array(p * p);
+  const xy = new Float64Array(p);
+  for (const d of designs) addNormal(d, 1 / d.variance, xx, xy);
+  for (let i = 0; i < p; i++) xx[i * p + i] += 1 / priorVariance(i);
+  const shop = solveSpd(xx, xy, p);
+  // Products with more than a year of their own: their own estimates and precisions.
+  const own = designs.filter((d) => d.days > YEAR).map((d) => {
+    const a = new Float64Array(p * p);
+    const b = new Float64Array(p);
+    addNormal(d, 1 / d.variance, a, b);
+    for (let i = 0; i < p; i++) a[i * p + i] += 1e-6;
+    const covariance = inverseSpd(a, p);
+    return { d, precision: a, beta: solveSpd(a, b, p), covariance };
+  });
+  // Spread of the products' true profiles around the shop's (method of moments).
+  let spread = 0;
+  for (const o of own) {
+    let distance = 0;
+    let trace = 0;
+    for (let i = 0; i < p; i++) {
+      distance += (o.beta[i] - shop[i]) ** 2;
+      trace += o.covariance[i * p + i];
+    }
+    spread += (distance - trace) / p;
+  }
+  const tau2 = own.length > 1 ? Math.max(0, spread / own.length) : 0;
+  const shopProfile = profileOf(shop);
+  const profiles = new Map<string, YearlyProfile>();
+  for (const h of histories) profiles.set(h.productId, shopProfile);
+  if (tau2 > 0) {
+    for (const o of own) {
+      // Posterior: (P + I/τ²)⁻¹ (P·β̂ + shop/τ²).
+      const a = Float64Array.from(o.precision);
+      const b = new Float64Array(p);
+      for (let i = 0; i < p; i++) {
+        for (let j = 0; j < p; j++) b[i] += o.precision[i * p + j] * o.beta[j];
+        a[i * p + i] += 1 / tau2;
+        b[i] += shop[i] / tau2;
+      }
+      profiles.set(o.d.productId, profileOf(solveSpd(a, b, p)));
+    }
+  }
+  return profiles;
+}
