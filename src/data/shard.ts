@@ -27,8 +27,18 @@ export function parseShard(text: string): Shard {
   return { index, count };
 }
 
+/** FNV-1a of a product id's UTF-8 bytes: the stable hash shards (and samples) are drawn by. */
+export function idHash(id: string): number {
+  let hash = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(id)) {
+    hash ^= byte;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash;
+}
+
 /**
- * The shard (1…count) a product id belongs to: FNV-1a of its UTF-8 bytes, modulo count.
+ * The shard (1…count) a product id belongs to: {@link idHash} modulo count.
  *
  * @example
  * ```ts
@@ -37,12 +47,7 @@ export function parseShard(text: string): Shard {
  * ```
  */
 export function shardOf(id: string, count: number): number {
-  let hash = 0x811c9dc5;
-  for (const byte of new TextEncoder().encode(id)) {
-    hash ^= byte;
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return (hash % count) + 1;
+  return (idHash(id) % count) + 1;
 }
 
 /** The products of a set that belong to a shard. */

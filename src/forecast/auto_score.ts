@@ -1,38 +1,39 @@
 /**
- * An honest backtest score for `auto`: for each window, the model is chosen per product and
- * target on the *other* windows only (leave one window out), then scored on that window. Choosing
+ * An honest backtest score for `auto`: for each window, the choice is made per product and target
+ * on the *other* windows only (leave one window out) — the anchor pooled across products as well
+ * as each product's own test against it (see `select.ts`) — then scored on that window. Choosing
  * and scoring on the same windows would flatter it.
  * @module
  */
 
 import type { SeriesBacktest } from "./backtest/series.ts";
-import { metricsOf } from "./metrics.ts";
-import { byCutoff, resultKey } from "./keys.ts";
+import { choiceGroups, chooseFor } from "./select.ts";
+import { pooledAnchors } from "./select/anchor.ts";
+import { byCutoff } from "./keys.ts";
 
-/** The windows `auto` would have forecast, per product and target, as a pseudo-model "auto". */
-export function autoBacktest(series: readonly SeriesBacktest[]): SeriesBacktest[] {
-  const groups = new Map<string, SeriesBacktest[]>();
-  for (const entry of series) {
-    if (entry.windows.length === 0) continue;
-    const key = resultKey(entry.productId, entry.target);
-    groups.set(key, [...(groups.get(key) ?? []), entry]);
-  }
+/**
+ * The windows `auto` would have forecast, per product and target of `series`, as a pseudo-model
+ * "auto". `pool` (default: `series`) holds the backtests the anchors are pooled over.
+ */
+export function autoBacktest(
+  series: readonly SeriesBacktest[],
+  pool: readonly SeriesBacktest[] = series,
+): SeriesBacktest[] {
+  const cutoffs = [...new Set(series.flatMap((entry) => entry.windows.map((w) => w.cutoff)))];
+  const anchorsWithout = new Map(
+    cutoffs.map((cutoff) => [cutoff, pooledAnchors(pool, { withoutCutoff: cutoff })]),
+  );
   const result: SeriesBacktest[] = [];
-  for (const group of groups.values()) {
-    const cutoffs = [...new Set(group.flatMap((entry) => entry.windows.map((w) => w.cutoff)))].sort(
+  for (const group of choiceGroups(series)) {
+    const own = [...new Set(group.flatMap((entry) => entry.windows.map((w) => w.cutoff)))].sort(
       (a, b) => a - b,
     );
-    const atCutoff = group.map((entry) => byCutoff(entry.windows));
-    const windows = cutoffs.flatMap((cutoff) => {
-      let best: { rmsse: number; window?: SeriesBacktest["windows"][number] } = { rmsse: Infinity };
-      for (const [e, entry] of group.entries()) {
-        const here = atCutoff[e].get(cutoff);
-        const others = entry.windows.filter((w) => w.cutoff !== cutoff);
-        if (!here) continue;
-        const rmsse = others.length > 0 ? metricsOf(others).rmsse : Infinity;
-        if (rmsse < best.rmsse || best.window === undefined) best = { rmsse, window: here };
-      }
-      return best.window ? [best.window] : [];
+    const atCutoff = new Map(group.map((entry) => [entry.model, byCutoff(entry.windows)]));
+    const windows = own.flatMap((cutoff) => {
+      const anchor = anchorsWithout.get(cutoff)![group[0].target];
+      const { model } = chooseFor(group, anchor, cutoff);
+      const window = atCutoff.get(model)?.get(cutoff);
+      return window ? [window] : [];
     });
     result.push({ productId: group[0].productId, target: group[0].target, model: "auto", windows });
   }

@@ -1,6 +1,14 @@
 /**
- * `auto`: per product and target, the model with the lowest backtest RMSSE, with the reason
- * recorded. Ties go to the model listed first (the simpler one).
+ * `auto`: per product and target, the model to forecast with, with the reason recorded.
+ *
+ * Five backtest windows are too few to pick the best of ten models product by product: the
+ * winner on so few windows is often lucky. So the choice is shrunk toward the model that is best
+ * pooled across products (the anchor, `select/anchor.ts`), and a product leaves it only for a
+ * model that is clearly better on its own windows — better on average in both RMSSE and the
+ * error of 7-day totals, each by a one-sided paired t-test over the windows that counts
+ * overlapping windows as the evidence they are (`select/evidence.ts`). Among the models that
+ * clear that bar, the lowest RMSSE wins. Where the anchor for returns is `zero`, a product whose
+ * returns no model clearly forecasts better is forecast to have none, and its reason says so.
  * @module
  */
 
@@ -8,6 +16,8 @@ import type { Target } from "./types.ts";
 import { type Metrics, metricsOf } from "./metrics.ts";
 import type { SeriesBacktest } from "./backtest/series.ts";
 import { resultKey } from "./keys.ts";
+import { type Anchor, type Anchors, pooledAnchors } from "./select/anchor.ts";
+import { CLEAR_ADVANTAGE_T, pairedT, windowLosses, windowOverlap } from "./select/evidence.ts";
 
 /** The model chosen for one product and target, and why. */
 export interface ModelChoice {
@@ -23,8 +33,8 @@ export interface ModelChoice {
   reason: string;
 }
 
-/** Chooses per product and target among the backtested models. */
-export function chooseModels(series: readonly SeriesBacktest[]): ModelChoice[] {
+/** Backtests grouped per product and target (entries without windows left out). */
+export function choiceGroups(series: readonly SeriesBacktest[]): SeriesBacktest[][] {
   const groups = new Map<string, SeriesBacktest[]>();
   for (const entry of series) {
     if (entry.windows.length === 0) continue;
@@ -33,26 +43,109 @@ export function chooseModels(series: readonly SeriesBacktest[]): ModelChoice[] {
     group.push(entry);
     groups.set(key, group);
   }
-  const choices: ModelChoice[] = [];
-  for (const group of groups.values()) {
-    const ranking = group
-      .map((entry, order) => ({ model: entry.model, metrics: metricsOf(entry.windows), order }))
-      .sort((a, b) => a.metrics.rmsse - b.metrics.rmsse || a.order - b.order)
-      .map(({ model, metrics }) => ({ model, metrics }));
-    const best = ranking[0];
-    const runnerUp = ranking[1];
-    const reason = runnerUp
-      ? `lowest backtest RMSSE ${best.metrics.rmsse.toFixed(3)} of ${ranking.length} models ` +
-        `(next: ${runnerUp.model} ${runnerUp.metrics.rmsse.toFixed(3)})`
-      : `only model backtested (RMSSE ${best.metrics.rmsse.toFixed(3)})`;
-    choices.push({
-      productId: group[0].productId,
-      target: group[0].target,
-      model: best.model,
-      ranking,
-      reason,
-    });
+  return [...groups.values()];
+}
+
+/** The decision for one product and target from its backtests (all on the same windows). */
+export function chooseFor(
+  group: readonly SeriesBacktest[],
+  anchor: Anchor | undefined,
+  withoutCutoff?: number,
+): { model: string; ranking: ModelChoice["ranking"]; reason: string } {
+  const entries = group.map((entry, order) => ({
+    model: entry.model,
+    order,
+    windows: entry.windows.filter((w) => w.cutoff !== withoutCutoff),
+  })).filter((e) => e.windows.length > 0);
+  const ranking = entries
+    .map((e) => ({ model: e.model, metrics: metricsOf(e.windows), order: e.order }))
+    .sort((a, b) => a.metrics.rmsse - b.metrics.rmsse || a.order - b.order);
+  const plain = ranking.map(({ model, metrics }) => ({ model, metrics }));
+  if (entries.length === 0) {
+    // Nothing to judge on (a single window, held out): the anchor where it was scored.
+    const model = group.find((e) => e.model === anchor?.model)?.model ?? group[0].model;
+    return { model, ranking: plain, reason: `no backtest window to choose on; ${model} used` };
   }
+  const base = entries.find((e) => e.model === anchor?.model);
+  if (!anchor || !base) {
+    // No anchor for this product (it was not scored on it): the lowest RMSSE of its own.
+    const best = ranking[0];
+    const next = ranking[1];
+    return {
+      model: best.model,
+      ranking: plain,
+      reason: next
+        ? `lowest backtest RMSSE ${best.metrics.rmsse.toFixed(3)} of ${ranking.length} models ` +
+          `(next: ${next.model} ${next.metrics.rmsse.toFixed(3)})`
+        : `only model backtested (RMSSE ${best.metrics.rmsse.toFixed(3)})`,
+    };
+  }
+  const baseLosses = base.windows.map(windowLosses);
+  const overlap = windowOverlap(base.windows);
+  const baseMetrics = metricsOf(base.windows);
+  let chosen: { model: string; metrics: Metrics; tSquared: number; tWeekly: number } | undefined;
+  for (const entry of entries) {
+    if (entry.model === anchor.model || entry.windows.length !== base.windows.length) continue;
+    const losses = entry.windows.map(windowLosses);
+    const tSquared = pairedT(
+      baseLosses.map((l) => l.squared),
+      losses.map((l) => l.squared),
+      overlap,
+    );
+    const tWeekly = pairedT(
+      baseLosses.map((l) => l.weekly),
+      losses.map((l) => l.weekly),
+      overlap,
+    );
+    if (tSquared < CLEAR_ADVANTAGE_T || tWeekly < CLEAR_ADVANTAGE_T) continue;
+    const metrics = metricsOf(entry.windows);
+    if (!chosen || metrics.rmsse < chosen.metrics.rmsse) {
+      chosen = { model: entry.model, metrics, tSquared, tWeekly };
+    }
+  }
+  const windows = base.windows.length;
+  const t = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : "∞");
+  if (chosen) {
+    return {
+      model: chosen.model,
+      ranking: plain,
+      reason: `clearly better than ${anchor.model} (the best model across products) on this ` +
+        `product's ${windows} backtest windows: RMSSE ${chosen.metrics.rmsse.toFixed(3)} against ` +
+        `${baseMetrics.rmsse.toFixed(3)}, 7-day WAPE ${chosen.metrics.wape_week.toFixed(3)} ` +
+        `against ${baseMetrics.wape_week.toFixed(3)} (paired t ${t(chosen.tSquared)} and ` +
+        `${t(chosen.tWeekly)})`,
+    };
+  }
+  const rival = ranking.find((r) => r.model !== anchor.model);
+  const across = `lowest RMSSE across ${anchor.products} products, ${anchor.rmsse.toFixed(3)}`;
+  const what = anchor.model === "zero"
+    ? `no returns forecast: forecasting none had the ${across}, and no returns model was`
+    : `${anchor.model} (${across}); no model was`;
+  return {
+    model: anchor.model,
+    ranking: plain,
+    reason: `${what} clearly better in both RMSSE and 7-day totals on this product's ${windows} ` +
+      `backtest windows` +
+      (rival
+        ? ` (${anchor.model} ${baseMetrics.rmsse.toFixed(3)}, best other ${rival.model} ` +
+          `${rival.metrics.rmsse.toFixed(3)})`
+        : ""),
+  };
+}
+
+/**
+ * Chooses per product and target among the backtested models, shrunk toward `anchors` (by
+ * default those pooled over `series` itself).
+ */
+export function chooseModels(
+  series: readonly SeriesBacktest[],
+  options: { anchors?: Anchors } = {},
+): ModelChoice[] {
+  const anchors = options.anchors ?? pooledAnchors(series);
+  const choices: ModelChoice[] = choiceGroups(series).map((group) => {
+    const { productId, target } = group[0];
+    return { productId, target, ...chooseFor(group, anchors[target]) };
+  });
   return choices.sort((a, b) =>
     a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : a.target < b.target ? 1 : -1
   );

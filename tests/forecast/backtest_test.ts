@@ -2,6 +2,7 @@ import { planBacktest, refitsAt } from "../../src/forecast/backtest/plan.ts";
 import { backtestSeries } from "../../src/forecast/backtest/series.ts";
 import { runBacktest } from "../../src/forecast/dataset/backtest.ts";
 import { chooseModels } from "../../src/forecast/select.ts";
+import { pooledAnchors } from "../../src/forecast/select/anchor.ts";
 import { autoBacktest } from "../../src/forecast/auto_score.ts";
 import { backtestSummary } from "../../src/outputs/backtest_summary.ts";
 import { formatBacktestCsv } from "../../src/outputs/backtest_csv.ts";
@@ -88,8 +89,16 @@ Deno.test("a backtest of the demo data writes the contract's CSV and summary, an
   assertEquals(csv.length - 1, 2 * 7 * 3 * 14);
   const choices = chooseModels(result.series);
   assertEquals(choices.length, 4);
+  assertEquals(choices, result.choices, "the run's choices, anchored on the same pool");
+  const anchors = pooledAnchors(result.series);
+  assertEquals(anchors, result.anchors);
   for (const choice of choices) {
-    assertEquals(choice.model, choice.ranking[0].model);
+    // The model best pooled across products, unless one is clearly better on this product.
+    const anchor = anchors[choice.target]!.model;
+    assert(
+      choice.model === anchor || choice.reason.startsWith(`clearly better than ${anchor}`),
+      choice.reason,
+    );
     assert(choice.reason.includes("RMSSE"), choice.reason);
   }
   const auto = autoBacktest(result.series);

@@ -1,9 +1,10 @@
 /**
  * The backtest of a whole dataset: every product × target × model over the plan's windows.
  * Sales first; then returns, whose models get, at each cutoff, the forecast of the sales model
- * that backtested best for the product — exactly what they get when forecasting for real. Each
- * product's models are kept to the windows all of them scored (see `backtest/align.ts`). Where
- * the data spans more than a year, sales models use the time of year (`yearly/`).
+ * `auto` chose for the product — exactly what they get when forecasting for real. Each product's
+ * models are kept to the windows all of them scored (see `backtest/align.ts`). Where the data
+ * spans more than a year, sales models use the time of year (`yearly/`); `auto`'s choices shrink
+ * toward anchors pooled as every shard pools them (`anchor_pool.ts`).
  * @module
  */
 
@@ -11,7 +12,7 @@ import { type ProductSeries, type SeriesSet, spanOf } from "../../data/series.ts
 import { contextOf } from "../context.ts";
 import { modelNamed, modelsFor } from "../registry.ts";
 import { type BacktestPlan, planBacktest, type PlanOptions } from "../backtest/plan.ts";
-import type { SeriesBacktest } from "../backtest/series.ts";
+import type { BacktestWindow, SeriesBacktest } from "../backtest/series.ts";
 import { alignWindows } from "../backtest/align.ts";
 import { chooseModels, type ModelChoice } from "../select.ts";
 import type { BacktestJob, GlobalBacktestJob } from "../jobs.ts";
@@ -20,7 +21,9 @@ import { chooseExecutor, inlineExecutor, type JobExecutor } from "../parallel/po
 import { datasetLagShape } from "../lag_shape.ts";
 import { anyHeavy, type DatasetScope, jobWeight, type PipelineHooks } from "./scope.ts";
 import { byCutoff, groupBacktests, resultKey } from "./results.ts";
+import type { Anchors } from "../select/anchor.ts";
 import { datasetYearlyProfiles } from "../yearly/apply.ts";
+import { AnchorPool } from "./anchor_pool.ts";
 
 /** Options of {@link runBacktest}: the plan and models, in a run's scope. */
 export interface BacktestOptions extends DatasetScope {
@@ -40,8 +43,10 @@ export interface BacktestResult {
   plan: BacktestPlan;
   /** Per product, target and model: the windows (product, target, then models in order). */
   series: SeriesBacktest[];
-  /** Per product and target: the model with the best RMSSE. */
+  /** Per product and target: the model `auto` chose, and why (see `select.ts`). */
   choices: ModelChoice[];
+  /** Per target: the model best pooled across products, which the choices shrink toward. */
+  anchors: Anchors;
 }
 
 type AnyBacktestJob = BacktestJob | GlobalBacktestJob;
@@ -53,9 +58,9 @@ export async function runBacktest(
 ): Promise<BacktestResult> {
   const executor = options.executor ?? inlineExecutor();
   const { plan, seed } = options;
-  const run = async (jobs: AnyBacktestJob[]) => {
+  const run = async (jobs: AnyBacktestJob[], report = true) => {
     const results = await executor.run(heavyFirst(jobs), (_job, result) => {
-      for (const one of [result].flat()) options.onSeries?.(one);
+      if (report) { for (const one of [result].flat()) options.onSeries?.(one); }
     });
     return results.flat();
   };
@@ -111,26 +116,40 @@ export async function runBacktest(
     return jobs;
   };
 
-  const salesResults = alignWindows(await run(jobsFor("sales", () => ({}))));
-  const salesChoices = new Map(
-    chooseModels(salesResults).map((c) => [resultKey(c.productId, c.target), c]),
-  );
-  const salesWindows = groupBacktests(salesResults);
   const returnLagShapes = plan.cutoffs.map((cutoff) =>
     datasetLagShape(options.poolSet ?? set, cutoff)
   );
-  const returnsResults = alignWindows(
-    await run(jobsFor("returns", (product) => {
-      const key = resultKey(product.id, "sales");
-      const choice = salesChoices.get(key);
-      const chosen = choice ? salesWindows.get(key)?.get(choice.model) : undefined;
-      const atCutoff = byCutoff(chosen ?? []);
-      const futureSales = plan.cutoffs.map((cutoff) => atCutoff.get(cutoff)?.forecast.mean);
-      return { futureSales, returnLagShapes };
-    })),
+  /** The returns job inputs of a product whose sales are forecast with `chosen`'s windows. */
+  const returnsInputs = (chosen: BacktestWindow[] | undefined) => {
+    const atCutoff = byCutoff(chosen ?? []);
+    const futureSales = plan.cutoffs.map((cutoff) => atCutoff.get(cutoff)?.forecast.mean);
+    return { futureSales, returnLagShapes };
+  };
+  const pool = new AnchorPool({
+    all: options.poolSet ?? set,
+    owned: set,
+    models: options.models,
+    backtest: (target, products, models, salesFor) =>
+      run(
+        jobsFor(target, (p) => (salesFor ? returnsInputs(salesFor(p.id)) : {}), products, models),
+        false,
+      ),
+  });
+
+  const salesRaw = await run(jobsFor("sales", () => ({})));
+  const salesResults = alignWindows(salesRaw);
+  const salesAnchors = await pool.sales(salesRaw);
+  const salesChoices = new Map(
+    chooseModels(salesResults, { anchors: salesAnchors }).map((c) => [c.productId, c.model]),
   );
+  const salesWindows = groupBacktests(salesResults);
+  const salesOf = (id: string) =>
+    salesWindows.get(resultKey(id, "sales"))?.get(salesChoices.get(id)!);
+  const returnsRaw = await run(jobsFor("returns", (product) => returnsInputs(salesOf(product.id))));
+  const returnsResults = alignWindows(returnsRaw);
+  const anchors = { ...salesAnchors, ...(await pool.returns(returnsRaw, salesOf)) };
   const series = sortSeries([...salesResults, ...returnsResults], options.models);
-  return { plan, series, choices: chooseModels(series) };
+  return { plan, series, choices: chooseModels(series, { anchors }), anchors };
 }
 
 /** Heavy jobs first, so the long ones start early and the cheap ones fill the gaps. */
