@@ -11,7 +11,7 @@
 import type { ForecastModel, Target } from "./types.ts";
 import { naive } from "./models/naive.ts";
 import { seasonalNaive } from "./models/snaive.ts";
-import { MA28, movingAverage } from "./models/moving_average.ts";
+import { MA28, MA28_YEAR_PROFILE, movingAverage } from "./models/moving_average.ts";
 import { ets, WEEKLY_ETS } from "./models/ets.ts";
 import { croston, tsb } from "./models/intermittent.ts";
 import { distributedLag } from "./models/lag.ts";
@@ -29,6 +29,8 @@ export const naiveModel = naive("naive");
 export const seasonalNaiveModel = seasonalNaive("snaive7", { season: 7 });
 /** The 28-day mean times the weekday profile of 8 weeks. */
 export const movingAverageModel = movingAverage("ma28", MA28);
+/** The 28-day mean times the weekday profile of a year. */
+export const movingAverageYearModel = movingAverage("ma28y", MA28_YEAR_PROFILE);
 /** Croston's method with the classic α = 0.1. */
 export const crostonModel = croston("croston", { alpha: 0.1 });
 /** Teunter–Syntetos–Babai with α = β = 0.1. */
@@ -39,10 +41,10 @@ export const thetaModel = theta("theta", STANDARD_THETA);
 export const etsModel = ets("ets", WEEKLY_ETS);
 /** The mean of `ets` and `ma28`. */
 export const comboModel = combination("combo", [etsModel, movingAverageModel]);
-/** The day-by-day median of `theta`, `ets`, `ma28` and `tsb`. */
+/** The day-by-day median of `theta`, `ets`, `ma28y` and `tsb`. */
 export const comboMedianModel = combination(
   "combo-median",
-  [thetaModel, etsModel, movingAverageModel, tsbModel],
+  [thetaModel, etsModel, movingAverageYearModel, tsbModel],
   "median",
 );
 /** Returns from past sales (a distributed lag). */
@@ -78,6 +80,7 @@ const ENTRIES: readonly Entry[] = [
   { model: naiveModel, candidate: true },
   { model: seasonalNaiveModel, candidate: true },
   { model: movingAverageModel, candidate: true },
+  { model: movingAverageYearModel, candidate: false },
   { model: crostonModel, candidate: true },
   { model: tsbModel, candidate: true },
   { model: thetaModel, candidate: true },

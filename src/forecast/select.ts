@@ -16,6 +16,7 @@ import type { Target } from "./types.ts";
 import { type Metrics, metricsOf } from "./metrics.ts";
 import type { SeriesBacktest } from "./backtest/series.ts";
 import { resultKey } from "./keys.ts";
+import { zeroModel } from "./registry.ts";
 import { type Anchor, type Anchors, pooledAnchors } from "./select/anchor.ts";
 import { CLEAR_ADVANTAGE_T, pairedT, windowLosses, windowOverlap } from "./select/evidence.ts";
 
@@ -118,8 +119,8 @@ export function chooseFor(
   }
   const rival = ranking.find((r) => r.model !== anchor.model);
   const across = `lowest RMSSE across ${anchor.products} products, ${anchor.rmsse.toFixed(3)}`;
-  const what = anchor.model === "zero"
-    ? `no returns forecast: forecasting none had the ${across}, and no returns model was`
+  const what = anchor.model === zeroModel.name
+    ? `${NO_RETURNS_REASON}: forecasting none had the ${across}, and no returns model was`
     : `${anchor.model} (${across}); no model was`;
   return {
     model: anchor.model,
@@ -132,6 +133,9 @@ export function chooseFor(
         : ""),
   };
 }
+
+/** How the reason begins where returns are forecast as none because nothing beat that. */
+export const NO_RETURNS_REASON = "no returns forecast";
 
 /**
  * Chooses per product and target among the backtested models, shrunk toward `anchors` (by

@@ -1,6 +1,10 @@
 import { naiveModel } from "../../src/forecast/registry.ts";
 import { seasonalNaiveModel } from "../../src/forecast/registry.ts";
-import { movingAverageForecast } from "../../src/forecast/models/moving_average.ts";
+import {
+  MA28,
+  MA28_YEAR_PROFILE,
+  movingAverageForecast,
+} from "../../src/forecast/models/moving_average.ts";
 import { etsForecast, fitEts } from "../../src/forecast/models/ets.ts";
 import { crostonFilter, tsbFilter } from "../../src/forecast/models/intermittent.ts";
 import { capOutliers, fitReturnLag, pooledLagShape } from "../../src/forecast/models/lag.ts";
@@ -35,6 +39,17 @@ Deno.test("ma28 is the 28-day mean shaped by the weekday profile", () => {
   assertAlmostEquals(forecast[0], level * 1.75, 1e-9);
   assertAlmostEquals(forecast[1], level * 0.875, 1e-9);
   assertAlmostEquals(forecast[0], 20, 1e-9);
+});
+
+Deno.test("ma28y reads the weekday profile from a year, ma28 from the last 8 weeks", () => {
+  // 44 weeks with Mondays at 30, then 8 weeks with every day at 10: ma28's profile is flat
+  // again, ma28y's still remembers the year's Mondays (level 10 in both).
+  const series = Float64Array.from({ length: 364 }, (_, i) => (i < 308 && i % 7 === 0 ? 30 : 10));
+  const short = movingAverageForecast(series, MONDAY, 7, MA28);
+  const year = movingAverageForecast(series, MONDAY, 7, MA28_YEAR_PROFILE);
+  assertAlmostEquals(short[0], 10, 1e-9);
+  assertAlmostEquals(short[1], 10, 1e-9);
+  assert(year[0] > 1.5 * year[1], `Monday ${year[0]} against Tuesday ${year[1]}`);
 });
 
 Deno.test("ets continues a noise-free trend with a weekly season", () => {

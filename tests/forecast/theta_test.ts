@@ -86,7 +86,7 @@ Deno.test("combinations take the mean or the day-by-day median of their members"
   assertEquals(Array.from(median.predict(history, 3)), [3, 3, 3], "median of 1, 2, 4, 10");
   const mean = await combination("m", members).fit(history, { horizon: 2, seed: 1 });
   assertEquals(Array.from(mean.predict(history, 2)), [4.25, 4.25], "mean of 1, 2, 4, 10");
-  assertEquals(comboMedianModel.description, "median of the theta, ets, ma28 and tsb forecasts");
+  assertEquals(comboMedianModel.description, "median of the theta, ets, ma28y and tsb forecasts");
   assertEquals(comboMedianModel.targets, ["sales", "returns"]);
   assertEquals(combination("r", [members[0], { ...members[1], targets: ["returns"] }]).targets, [
     "returns",

@@ -1,6 +1,7 @@
 /**
  * The moving average with a weekday profile (`ma28`): the mean of the last 28 days, shaped by the
- * weekday profile of the last 8 weeks.
+ * weekday profile of the last 8 weeks; `ma28y` reads the profile from a year, which is steadier
+ * where single weeks are lumpy.
  * @module
  */
 
@@ -17,6 +18,8 @@ export interface MovingAverageParameters {
 
 /** `ma28`'s parameters: the level of 28 days, the profile of 8 weeks. */
 export const MA28: MovingAverageParameters = { levelDays: 28, profileDays: 56 };
+/** `ma28y`'s: the level of 28 days, the weekday profile of a year (52 weeks). */
+export const MA28_YEAR_PROFILE: MovingAverageParameters = { levelDays: 28, profileDays: 364 };
 
 /**
  * The mean of the last `levelDays` days of `series` (all of them when shorter) times the weekday

@@ -10,8 +10,9 @@ import type { Target } from "../../forecast/types.ts";
 import { pooledMetrics } from "../../forecast/metrics.ts";
 import { comparableSeries } from "../../forecast/backtest/align.ts";
 import { decimal } from "../format.ts";
-import { findModel } from "../../forecast/registry.ts";
+import { findModel, zeroModel } from "../../forecast/registry.ts";
 import { backtestSeries } from "../../forecast/dataset/results.ts";
+import { NO_RETURNS_REASON } from "../../forecast/select.ts";
 
 /** Count of products per chosen model for a target, most used first: "ets 12, lstm 3". */
 function counts(ctx: ReportContext, target: Target): string {
@@ -51,8 +52,8 @@ export function modelChoiceNote(ctx: ReportContext): Html {
             decimal(own, 3)
           } against ${best.model} ${
             decimal(best.rmsse, 3)
-          }), so ${best.model} and the other baselines are used
-wherever they backtested better.`,
+          }), so it is used only where it was clearly better than the model best across
+products.`,
         ]
         : [html`
           For ${target}, ${lstm} beat every baseline on pooled backtest RMSSE (${decimal(
@@ -64,5 +65,79 @@ wherever they backtested better.`,
   );
   return html`<p>Models chosen by backtest — sales: ${counts(ctx, "sales")}; returns: ${
     counts(ctx, "returns")
-  }.${verdicts}</p>`;
+  }.${verdicts}${
+    noReturnsNote(
+      ctx.forecast.results.values(),
+      ctx.summary.products.length,
+      !!ctx.forecast.backtest,
+    )
+  }</p>`;
+}
+
+/** Most products named in the sentence on returns forecast as zero; more are counted. */
+export const NAMED_PRODUCTS = 20;
+
+/** The ids as prose ("A, B and C"), or the first {@link NAMED_PRODUCTS} of them. */
+function named(ids: readonly string[]): string {
+  if (ids.length > NAMED_PRODUCTS) {
+    return `the first ${NAMED_PRODUCTS}: ${ids.slice(0, NAMED_PRODUCTS).join(", ")}`;
+  }
+  return ids.length < 2 ? ids.join("") : `${ids.slice(0, -1).join(", ")} and ${ids.at(-1)}`;
+}
+
+/** What {@link noReturnsNote} reads of one forecast result. */
+export interface ChosenModel {
+  /** Product id. */
+  productId: string;
+  /** Target forecast. */
+  target: Target;
+  /** Model used. */
+  model: string;
+  /** Why it was used. */
+  reason: string;
+}
+
+/**
+ * The sentences naming the products whose returns are forecast as zero, and why: forecasting
+ * none was best across products and no returns model was clearly better on their own backtest
+ * windows; or it did best there by the rule of `select.ts` otherwise; or (without a backtest)
+ * `--model zero` was asked for. Empty when no product's returns are forecast as zero.
+ * @example
+ * ```ts
+ * import { noReturnsNote } from "./choice.ts";
+ * const note = noReturnsNote([{ productId: "A", target: "returns", model: "zero",
+ *   reason: "no returns forecast: …" }], 2, true);
+ * if (!note.includes("1 of 2 products (A)")) throw new Error(note);
+ * ```
+ */
+export function noReturnsNote(
+  results: Iterable<ChosenModel>,
+  products: number,
+  backtested: boolean,
+): string {
+  const none = [...results].filter((r) => r.target === "returns" && r.model === zeroModel.name);
+  if (none.length === 0) return "";
+  const anchored = none.filter((r) => r.reason.startsWith(NO_RETURNS_REASON));
+  const beaten = none.filter((r) => !r.reason.startsWith(NO_RETURNS_REASON));
+  const count = (n: number) => (n === products ? "every product" : `${n} of ${products} products`);
+  const sentences = [];
+  if (anchored.length > 0) {
+    sentences.push(
+      ` Returns are forecast as zero for ${count(anchored.length)} (${
+        named(anchored.map((r) => r.productId))
+      }): forecasting none had the lowest backtest RMSSE across products, and on these products' ` +
+        "own backtest windows no returns model was clearly better in both RMSSE and 7-day totals.",
+    );
+  }
+  if (beaten.length > 0) {
+    const why = backtested
+      ? "by the rule in Methods, forecasting none did best on their own backtest windows"
+      : "--model zero was asked for";
+    sentences.push(
+      ` Returns are forecast as zero for ${count(beaten.length)} (${
+        named(beaten.map((r) => r.productId))
+      }): ${why}.`,
+    );
+  }
+  return sentences.join("") + " A product's detail page gives its figures.";
 }

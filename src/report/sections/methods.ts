@@ -12,6 +12,9 @@ import { formatIsoDay } from "../../data/dates.ts";
 import { describeCalendar } from "../../data/calendar.ts";
 import { NEIGHBOURS, SPIKE_FACTOR } from "../../data/clean.ts";
 import { CALIBRATION_ORIGINS } from "../../forecast/calibrate.ts";
+import { CLEAR_ADVANTAGE_T } from "../../forecast/select/evidence.ts";
+import { ANCHOR_SAMPLE_SIZE } from "../../forecast/select/anchor.ts";
+import { YEARLY } from "../../forecast/yearly/profile.ts";
 import type { ReportSection } from "./section.ts";
 
 const TITLE = "Methods";
@@ -80,6 +83,36 @@ ${units(meta.salesLines)} counted as sales, ${
   }`;
 }
 
+/** When the time of year is used, and whether it was on this data. */
+function timeOfYear(ctx: ReportContext): Html {
+  const days = ctx.summary.last - ctx.summary.first + 1;
+  const used = days > YEARLY.minDays
+    ? html`This data spans ${units(days)} days, so the forecast uses the time of year (and so do the
+backtest windows whose cutoff had more than a year of history behind it).`
+    : html`This data spans ${units(days)} days, so the time of year is not used.`;
+  return html`<p>Where the shop's history spans more than a year (${YEARLY.minDays} days), sales models fit
+on the sales divided by a yearly profile and their forecasts are multiplied back: the profile is pooled across products
+(${YEARLY.harmonics} yearly harmonics of weekly sales, shrunk toward flat where the evidence is thin), and each product with
+more than a year of its own history moves toward its own season as far as its data allow. With a year or less nothing
+changes. ${used}</p>`;
+}
+
+/** How `auto` chose, with the constants it uses. */
+function choiceRule(ctx: ReportContext): Html {
+  if (!ctx.forecast.backtest) return html`<p>One model was asked for (<code>--model</code>):</p>`;
+  const products = ctx.summary.products.length;
+  const pooled = products > ANCHOR_SAMPLE_SIZE
+    ? html`a fixed sample of ${ANCHOR_SAMPLE_SIZE} of the ${units(products)} products`
+    : html`the ${units(products)} products`;
+  return html`<p>Sales and returns are forecast per product with the model best across products — the lowest
+backtest RMSSE (error scaled by the error of repeating last week) pooled over ${pooled}, among the candidates that
+are not networks — unless another candidate was clearly better on that product's own backtest windows: better in both
+RMSSE and the error of 7-day totals, each by a one-sided paired t-test over the windows at t ≥ ${CLEAR_ADVANTAGE_T}
+(95 %), windows that share days counted as the evidence they are. So a few windows do not pick a lucky model; and
+where forecasting no returns is best across products, a product's returns are forecast as none unless a returns model
+clearly beats that on its own windows (its page says which). Candidates:</p>`;
+}
+
 /** How often the backtest refitted the models, in words. */
 function refits(refitEvery: number): string {
   if (refitEvery === 0) return "models fitted once at the first cutoff and rolled forward";
@@ -100,8 +133,8 @@ function methodsSection(ctx: ReportContext): Html {
 ${dataChecks(ctx)}
 ${cleaningNote(ctx)}
 <h3>Forecasts</h3>
-<p>Sales and returns are forecast per product with the model that had the lowest backtest RMSSE (error scaled by the
-error of repeating last week) among:</p><ul>${models}</ul>
+${choiceRule(ctx)}<ul>${models}</ul>
+${timeOfYear(ctx)}
 <p>Returns models receive the forecast of the product's chosen sales model: returns follow sales.
 ${
     plan
