@@ -47,7 +47,7 @@ testNeedingTool("the demo report: self-contained HTML, a paged PDF, and the CSVs
         "forecast.csv",
         "plan.csv",
         "alerts.csv",
-        "backtest.csv",
+        "backtest.csv.gz",
         "summary.json",
       ]
     ) {
