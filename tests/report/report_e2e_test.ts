@@ -9,6 +9,7 @@ import { CHROMIUM, POPPLER, testNeedingTool } from "../helpers/requires.ts";
 import { findChromium } from "../../src/report/chromium.ts";
 import { inspectHtml } from "../../src/report/pdf.ts";
 import { parseCsvRows } from "../../src/data/csv.ts";
+import { FORECAST_DAYS } from "../../src/config/run_config.ts";
 
 async function text(command: string, ...args: string[]): Promise<string> {
   const output = await new Deno.Command(command, { args, stdout: "piped", stderr: "piped" })
@@ -110,7 +111,7 @@ testNeedingTool("the demo report: self-contained HTML, a paged PDF, and the CSVs
     );
 
     const forecast = parseCsvRows(await Deno.readTextFile(`${out}/forecast.csv`));
-    assertEquals(forecast.length - 1, 5 * 2 * 30);
+    assertEquals(forecast.length - 1, 5 * 2 * FORECAST_DAYS, "90 days: the explorer's longest");
     const summary = JSON.parse(await Deno.readTextFile(`${out}/summary.json`));
     assertEquals(summary.data.products, 5);
     assertEquals(summary.data.sha256.length, 64);
