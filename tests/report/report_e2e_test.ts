@@ -1,6 +1,7 @@
 /**
  * The main job end to end: `deno task report` on the demo data, the HTML opened in Chromium (no
- * console errors, no requests), the PDF read back with poppler (pages, sections, page numbers).
+ * external script, no console errors, no requests), the PDF read back with poppler (pages,
+ * sections, page numbers, no explorer).
  */
 
 import { assert, assertEquals, assertIncludes } from "../helpers/assert.ts";
@@ -68,7 +69,9 @@ testNeedingTool("the demo report: self-contained HTML, a paged PDF, and the CSVs
     }
 
     const html = await Deno.readTextFile(`${out}/report.html`);
-    assert(!/<script/i.test(html), "no script");
+    // The explorer's two inline scripts (its data and its code), nothing external.
+    assertEquals(html.match(/<script/gi)?.length, 2, "the explorer's two scripts");
+    assert(!/<script[^>]*\ssrc=/i.test(html), "no external script");
     assert(!/(src|href)="https?:/i.test(html), "no external resources");
     for (const id of ["P001", "P002", "P003", "P004", "P005"]) {
       assertIncludes(html, `Product ${id}`);
@@ -90,6 +93,9 @@ testNeedingTool("the demo report: self-contained HTML, a paged PDF, and the CSVs
       assertIncludes(pdfText, part);
     }
     for (const id of ["P001", "P005"]) assertIncludes(pdfText, `Product ${id}`);
+    // The explorer is for the screen: not printed, not in the table of contents.
+    assert(!pdfText.includes("Explore"), "no explorer in the PDF");
+    assert(!html.slice(html.indexOf("<nav"), html.indexOf("</nav>")).includes("#explore"));
     assertIncludes(pdfText, `page 1 of ${pages}`);
     assertIncludes(pdfText, `page ${pages} of ${pages}`);
     // each product starts on a new page: the page holding "Product P002" starts with it
