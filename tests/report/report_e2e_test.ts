@@ -69,6 +69,9 @@ testNeedingTool("the demo report: self-contained HTML, a paged PDF, and the CSVs
     }
 
     const html = await Deno.readTextFile(`${out}/report.html`);
+    // Issue 15's budget for the demo's report.html, explorer included (0.5 MB when written).
+    const bytes = (await Deno.stat(`${out}/report.html`)).size;
+    assert(bytes < 1_500_000, `report.html is ${bytes} bytes, over 1.5 MB`);
     // The explorer's two inline scripts (its data and its code), nothing external.
     assertEquals(html.match(/<script/gi)?.length, 2, "the explorer's two scripts");
     assert(!/<script[^>]*\ssrc=/i.test(html), "no external script");
