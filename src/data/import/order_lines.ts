@@ -9,6 +9,7 @@
 import { CsvRowReader } from "../csv.ts";
 import { formatIsoDay, YEAR_RANGE } from "../dates.ts";
 import { InputError, quoted } from "../../io/errors.ts";
+import { MAX_DAILY_UNITS } from "../parse_daily.ts";
 import { DAY_MINUTES, isNonProductCode, numberField, parseTimestamp } from "./fields.ts";
 import { type BigLine, densify, matchMegaOrders, selectTop } from "./aggregate.ts";
 import type { ProductSeries, SeriesSet } from "../series.ts";
@@ -250,6 +251,13 @@ export class OrderLineImporter {
     if (cell) {
       cell[0] += sold;
       cell[1] += returned;
+      if (cell[0] > MAX_DAILY_UNITS || cell[1] > MAX_DAILY_UNITS) {
+        throw new InputError(
+          `product ${quoted(product)} totals more than 10^12 units on one day; ` +
+            "check the quantity column",
+          { file, line },
+        );
+      }
     } else days.set(day, [sold, returned]);
     if (Math.abs(quantity) >= this.#megaUnits) {
       const big = {
