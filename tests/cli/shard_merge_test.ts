@@ -188,25 +188,3 @@ Deno.test("merge refuses overlapping shards; a global model cannot be sharded; a
     await dir.cleanup();
   }
 });
-
-Deno.test("the Kubernetes example runs the same commands and flags the CLI takes", async () => {
-  const shards = await Deno.readTextFile(
-    new URL("../../deploy/returncast-shards.yaml", import.meta.url),
-  );
-  const merge = await Deno.readTextFile(
-    new URL("../../deploy/returncast-merge.yaml", import.meta.url),
-  );
-  assertIncludes(shards, "completionMode: Indexed");
-  assertIncludes(shards, "--shard $((JOB_COMPLETION_INDEX + 1))/8");
-  const completions = /completions: (\d+)/.exec(shards)![1];
-  assertEquals(completions, "8");
-  for (let k = 1; k <= 8; k++) assertIncludes(merge, `/work/shards/${k}`);
-  for (
-    const [command, flags] of [["plan", ["--shard", "--simulate", "--models-dir"]], ["merge", [
-      "--from",
-    ]], ["report", ["--from"]]] as const
-  ) {
-    const help = await runCli([command, "--help"]);
-    for (const flag of flags) assertIncludes(help.stdout, flag);
-  }
-});
