@@ -1,6 +1,7 @@
 /**
- * Runs a command as a child process and measures its wall time and peak resident memory (the
- * kernel's VmHWM of the child, polled from /proc while it runs).
+ * Runs a command as a child process and measures its wall time and peak resident memory: the
+ * largest sum of the resident memory of the child and all its descendants (Deno and the Chromium
+ * it starts for the PDF), polled from /proc while it runs, and at least the child's own VmHWM.
  * @module
  */
 
@@ -8,7 +9,7 @@
 export interface Measurement {
   /** Wall-clock seconds. */
   seconds: number;
-  /** Peak resident memory in MiB (0 where /proc is unavailable). */
+  /** Peak resident memory of the process tree in MiB (0 where /proc is unavailable). */
   peakMiB: number;
   /** Exit code. */
   code: number;
@@ -31,14 +32,8 @@ export async function measureDeno(args: string[], cwd: string): Promise<Measurem
   }).spawn();
   let peakKiB = 0;
   const poll = setInterval(() => {
-    try {
-      const status = Deno.readTextFileSync(`/proc/${child.pid}/status`);
-      const match = /VmHWM:\s+(\d+) kB/.exec(status);
-      if (match) peakKiB = Math.max(peakKiB, Number(match[1]));
-    } catch {
-      // The process has exited; the last reading stands.
-    }
-  }, 10);
+    peakKiB = Math.max(peakKiB, treeResidentKiB(child.pid), ownPeakKiB(child.pid));
+  }, 25);
   const output = await child.output();
   clearInterval(poll);
   const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
@@ -49,4 +44,47 @@ export async function measureDeno(args: string[], cwd: string): Promise<Measurem
     stdout: decode(output.stdout),
     stderr: decode(output.stderr),
   };
+}
+
+/** A field of `/proc/PID/status` in KiB (0 when the process is gone). */
+function statusKiB(pid: number, field: "VmRSS" | "VmHWM"): number {
+  try {
+    const status = Deno.readTextFileSync(`/proc/${pid}/status`);
+    return Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0);
+  } catch {
+    return 0; // exited; the last reading stands
+  }
+}
+
+function ownPeakKiB(pid: number): number {
+  return statusKiB(pid, "VmHWM");
+}
+
+/** The resident memory of `root` and every descendant, summed (KiB). */
+function treeResidentKiB(root: number): number {
+  const children = new Map<number, number[]>();
+  try {
+    for (const entry of Deno.readDirSync("/proc")) {
+      if (!/^\d+$/.test(entry.name)) continue;
+      try {
+        const stat = Deno.readTextFileSync(`/proc/${entry.name}/stat`);
+        const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+        const list = children.get(ppid) ?? [];
+        list.push(Number(entry.name));
+        children.set(ppid, list);
+      } catch {
+        // gone while listing
+      }
+    }
+  } catch {
+    return 0; // no /proc
+  }
+  let total = 0;
+  const stack = [root];
+  while (stack.length > 0) {
+    const pid = stack.pop()!;
+    total += statusKiB(pid, "VmRSS");
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total;
 }

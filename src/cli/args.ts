@@ -40,6 +40,8 @@ export interface Command {
   examples: string[];
   /** Runs the command with parsed flags; returns the exit code. */
   run(values: FlagValues): Promise<number>;
+  /** Checks parsed flags as `run` would, without running (an InputError when they are wrong). */
+  check(values: FlagValues): void;
 }
 
 /** A command as declared: its options, and a run that receives them resolved. */
@@ -74,6 +76,7 @@ export function defineCommand<O extends Options>(spec: CommandSpec<O>): Command 
     flags: flagSpecs(spec.options),
     examples: spec.examples,
     run: (values) => spec.run(resolveOptions(spec.name, spec.options, values)),
+    check: (values) => void resolveOptions(spec.name, spec.options, values),
   };
 }
 

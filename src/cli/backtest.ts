@@ -17,6 +17,7 @@ import { backtestDataset } from "../forecast/dataset/backtest.ts";
 import { backtestSummary } from "../outputs/backtest_summary.ts";
 import { formatBacktestCsv } from "../outputs/backtest_csv.ts";
 import { writeOutputFile } from "../io/output_file.ts";
+import { gzipped } from "../io/write_atomic.ts";
 import { FORCE, guardOutputFiles } from "./output_guard.ts";
 import { formatIsoDay } from "../data/dates.ts";
 import { formatTable } from "../util/table.ts";
@@ -32,7 +33,7 @@ export const backtestCommand = defineCommand({
     out: path("out", {
       value: "FILE",
       required: true,
-      help: "backtest CSV (summary.json goes beside it)",
+      help: "backtest CSV, gzip-compressed when it ends in .gz (summary.json goes beside it)",
     }),
     force: FORCE,
   },
@@ -71,7 +72,8 @@ export const backtestCommand = defineCommand({
       seed,
       cutoffs: result.plan.cutoffs.map(formatIsoDay),
     });
-    await writeOutputFile(out, formatBacktestCsv(result.series));
+    const rows = () => formatBacktestCsv(result.series);
+    await writeOutputFile(out, out.endsWith(".gz") ? gzipped(rows) : rows());
     await writeOutputFile(summaryPath, JSON.stringify(summary, null, 2) + "\n");
     progress.line(`backtest done in ${progress.elapsed.toFixed(1)} s`);
     printOut(formatLeaderboard(summary.metrics));

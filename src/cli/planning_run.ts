@@ -12,6 +12,7 @@ import { DEMO_DATA } from "../config/data_options.ts";
 import type { Shard } from "../data/shard.ts";
 import {
   defaultCandidates,
+  FORECAST_DAYS,
   PLANNING_BACKTEST,
   PLANNING_RUN_OPTIONS,
   resolveRunConfig,
@@ -75,6 +76,7 @@ export async function runFromConfig(
     droppedMegaOrders: megaOrders,
     calendar,
     poolSet: all,
+    forecastDays: FORECAST_DAYS,
   }, progressHooks(progress));
   return {
     set,

@@ -25,7 +25,8 @@ import {
 /** The service level that follows from the costs (the critical ratio p / (p + h)). */
 export const CRITICAL_RATIO = "critical-ratio";
 
-const SERVICE_RANGE = { min: 0.5, max: 0.999 };
+/** The range of a service target. */
+export const SERVICE_RANGE = { min: 0.5, max: 0.999 } as const;
 
 /** The planning options, in `--help` order. */
 export const PLAN_OPTIONS = {

@@ -11,7 +11,12 @@
 import { basename, dirname, join, resolve } from "node:path";
 import { createHash } from "node:crypto";
 import { InputError } from "./errors.ts";
-import { type FileContent, isTempFileOf, writeFileAtomic } from "./write_atomic.ts";
+import {
+  type FileContent,
+  type GzipContent,
+  isTempFileOf,
+  writeFileAtomic,
+} from "./write_atomic.ts";
 import { acquireLock, withLock } from "./lock.ts";
 import { isWithin, normalizedPath, realPathOf } from "./user_paths.ts";
 
@@ -112,9 +117,15 @@ async function removeDeadTemps(path: string): Promise<void> {
 
 /** Writes a file output atomically and records it as Returncast's. */
 export async function writeOutputFile(path: string, content: FileContent): Promise<void> {
-  const hash = createHash("sha256");
-  await writeFileAtomic(path, hashed(content, hash));
-  const digest = hash.digest("hex");
+  let digest: string;
+  if (typeof content === "object" && "gzip" in content) {
+    await writeFileAtomic(path, content);
+    digest = await fileDigest(path); // of the compressed bytes, as wroteIt compares
+  } else {
+    const hash = createHash("sha256");
+    await writeFileAtomic(path, hashed(content, hash));
+    digest = hash.digest("hex");
+  }
   const record = join(dirname(path), FILES_RECORD);
   await withLock(record, "record", async () => {
     const files = await readRecord(record);
@@ -127,11 +138,15 @@ export async function writeOutputFile(path: string, content: FileContent): Promi
 /** Whether `path` holds exactly what Returncast last wrote there. */
 async function wroteIt(path: string): Promise<boolean> {
   const recorded = (await readRecord(join(dirname(path), FILES_RECORD)))[basename(path)];
-  if (!recorded) return false;
+  return recorded !== undefined && await fileDigest(path) === recorded;
+}
+
+/** SHA-256 (hex) of a file's bytes. */
+async function fileDigest(path: string): Promise<string> {
   const hash = createHash("sha256");
   const file = await Deno.open(path, { read: true });
   for await (const chunk of file.readable) hash.update(chunk);
-  return hash.digest("hex") === recorded;
+  return hash.digest("hex");
 }
 
 async function readRecord(path: string): Promise<Record<string, string>> {
@@ -144,7 +159,10 @@ async function readRecord(path: string): Promise<Record<string, string>> {
 }
 
 /** The content, passing every byte through `hash` as it is written. */
-function hashed(content: FileContent, hash: ReturnType<typeof createHash>): FileContent {
+function hashed(
+  content: Exclude<FileContent, GzipContent>,
+  hash: ReturnType<typeof createHash>,
+): FileContent {
   if (typeof content === "string" || content instanceof Uint8Array) {
     hash.update(content);
     return content;

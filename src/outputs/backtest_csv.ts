@@ -2,16 +2,21 @@
  * `backtest.csv`: the forecast columns plus `cutoff,actual` — one row per product, target, model,
  * cutoff and forecast day, in product order, sales first, the models in the order asked; numbers
  * with 3 decimals. For large datasets it runs to millions of rows, so it is written chunk by chunk
- * (one chunk per product, target and model) and read straight into numbers per window.
+ * (one chunk per product, target and model) — in run directories gzip-compressed as
+ * `backtest.csv.gz` — and read as a stream straight into numbers per window.
  * @module
  */
 
-import { checkColumns, forEachCsvRow, formatCsvField, restoreCell } from "../data/csv.ts";
+import { checkColumns, CsvRowReader, formatCsvField, restoreCell } from "../data/csv.ts";
+import { streamText } from "../io/read_text.ts";
 import { formatIsoDay } from "../data/dates.ts";
 import type { Target } from "../forecast/types.ts";
 import type { SeriesBacktest } from "../forecast/backtest/series.ts";
 import { DIGITS, roundTo } from "../util/round.ts";
 import { BOUND_COLUMNS, FORECAST_COLUMNS } from "./forecast_csv.ts";
+
+/** The name of the backtest in a run directory: gzip-compressed backtest.csv. */
+export const BACKTEST_FILE = "backtest.csv.gz";
 
 /** The columns of backtest.csv: forecast.csv's, then the cutoff and what happened. */
 export const BACKTEST_COLUMNS: readonly string[] = [...FORECAST_COLUMNS, "cutoff", "actual"];
@@ -49,11 +54,24 @@ export function* formatBacktestCsv(series: Iterable<SeriesBacktest>): Generator<
   }
 }
 
-/** Adds the rows of one backtest.csv to `into` (a damaged file is an InputError naming it). */
-export function parseBacktestCsv(text: string, file: string, into: BacktestRows): void {
+/**
+ * Adds the rows of one backtest.csv (plain or gzip) to `into`, streaming the file (a damaged
+ * file is an InputError naming it).
+ */
+export async function readBacktestCsv(
+  path: string,
+  into: BacktestRows,
+  hint?: string,
+): Promise<void> {
+  const reader = backtestRowReader(path, into);
+  await streamText(path, (text) => reader.push(text), { hint });
+  reader.end();
+}
+
+function backtestRowReader(file: string, into: BacktestRows): CsvRowReader {
   const names = ["product_id", "target", "model", "cutoff", ...BACKTEST_NUMBERS];
   let at: Record<string, number> = {};
-  forEachCsvRow(text, (fields, index) => {
+  return new CsvRowReader((fields, index) => {
     if (index === 0) {
       at = checkColumns(fields, names, file);
       return;
@@ -75,5 +93,5 @@ export function parseBacktestCsv(text: string, file: string, into: BacktestRows)
       windows.set(cutoff, columns);
     }
     for (const name of BACKTEST_NUMBERS) columns[name].push(Number(fields[at[name]]));
-  });
+  }, { file });
 }

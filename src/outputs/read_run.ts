@@ -29,7 +29,7 @@ import type { SimulationResult } from "../inventory/compare.ts";
 import type { RunInput } from "./run_input.ts";
 import { configOf, readRunSummary, type RunSummary } from "./run_summary.ts";
 import { forecastFromColumns, type ForecastTable, parseForecastCsv } from "./forecast_csv.ts";
-import { type BacktestRows, parseBacktestCsv } from "./backtest_csv.ts";
+import { BACKTEST_FILE, type BacktestRows, readBacktestCsv } from "./backtest_csv.ts";
 import { planFromRow } from "./plan_csv.ts";
 import { dailyFromRows } from "./plan_daily_csv.ts";
 import { alertFromRow } from "./alerts_csv.ts";
@@ -58,6 +58,14 @@ const hint = (dir: string) => `is ${dir} the --out directory of plan or report?`
 async function records(dir: string, name: string): Promise<Record<string, string>[]> {
   const path = join(dir, name);
   return readCsvRecords(await readText(path, hint(dir)), path);
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await Deno.stat(path)).isFile;
+  } catch {
+    return false;
+  }
 }
 
 /** Adds `rows` to `to` (a spread push overflows the call stack at millions of rows). */
@@ -122,14 +130,13 @@ async function collect(dirs: readonly string[]): Promise<Collected> {
     ) {
       c.tables.set(key, table);
     }
-    const backtestPath = join(dir, "backtest.csv");
-    let backtestText: string | undefined;
-    try {
-      backtestText = await readText(backtestPath, hint(dir));
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
+    // backtest.csv.gz; backtest.csv in directories written before it was compressed.
+    for (const name of [BACKTEST_FILE, "backtest.csv"]) {
+      const backtestPath = join(dir, name);
+      if (!(await isFile(backtestPath))) continue;
+      await readBacktestCsv(backtestPath, c.backtests, hint(dir));
+      break;
     }
-    if (backtestText !== undefined) parseBacktestCsv(backtestText, backtestPath, c.backtests);
     append(c.plans, await records(dir, "plan.csv"));
     append(c.daily, await records(dir, "plan_daily.csv"));
     append(c.alerts, await records(dir, "alerts.csv"));

@@ -31,7 +31,7 @@ Deno.test("report --no-pdf writes everything but the PDF", async () => {
     assertEquals(files, [
       ".returncast.json",
       "alerts.csv",
-      "backtest.csv",
+      "backtest.csv.gz",
       "forecast.csv",
       "plan.csv",
       "plan_daily.csv",

@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { assert, assertEquals, assertIncludes } from "../helpers/assert.ts";
 import { runCli, tempDir } from "../helpers/cli.ts";
 import { parseCsvRows } from "../../src/data/csv.ts";
+import { readText } from "../../src/io/read_text.ts";
 import { formatDaily } from "../../src/data/write_daily.ts";
 import { generateSynthetic } from "../../src/data/synthetic.ts";
 import { parseIsoDay } from "../../src/data/dates.ts";
@@ -46,8 +47,8 @@ Deno.test("hostile ids are neutralised in every CSV of a plan, and read back exa
     assert(!plan.stdout.includes("\u001b") && !plan.stderr.includes("\u001b"), "terminal safe");
     assertIncludes(plan.stdout, "P\\x1b[2Jx");
     for await (const entry of Deno.readDir(out)) {
-      if (!entry.name.endsWith(".csv")) continue;
-      for (const row of parseCsvRows(await Deno.readTextFile(join(out, entry.name)))) {
+      if (!/\.csv(\.gz)?$/.test(entry.name)) continue;
+      for (const row of parseCsvRows(await readText(join(out, entry.name)))) {
         for (const cell of row) {
           assert(!/^[=+\-@\t\r]/.test(cell), `${entry.name}: a cell starts a formula: ${cell}`);
         }
@@ -61,10 +62,10 @@ Deno.test("hostile ids are neutralised in every CSV of a plan, and read back exa
     const merged = join(root.path, "merged");
     const merge = await runCli(["merge", "--data", data, "--from", out, "--out", merged]);
     assertEquals(merge.code, 0, merge.stderr);
-    for (const name of ["plan.csv", "forecast.csv", "alerts.csv", "backtest.csv"]) {
+    for (const name of ["plan.csv", "forecast.csv", "alerts.csv", "backtest.csv.gz"]) {
       assertEquals(
-        await Deno.readTextFile(join(merged, name)),
-        await Deno.readTextFile(join(out, name)),
+        await Deno.readFile(join(merged, name)),
+        await Deno.readFile(join(out, name)),
         name,
       );
     }

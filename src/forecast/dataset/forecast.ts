@@ -36,7 +36,7 @@ export interface ForecastSpec {
   model: string;
   /** Candidates of `auto`. */
   candidates: readonly string[];
-  /** The backtest behind `auto` (its horizon is the forecast horizon). */
+  /** The backtest behind `auto` (its horizon is `horizon`, even with a longer `forecastDays`). */
   backtest: { windows: number; step: number; refitEvery: number };
 }
 
@@ -53,6 +53,7 @@ export async function forecastDataset(
   hooks: PipelineHooks = {},
 ): Promise<DatasetForecast> {
   const auto = options.model === "auto";
+  const days = Math.max(options.horizon, options.forecastDays ?? 0);
   const models = auto ? options.candidates : [options.model];
   const executor = chooseExecutor(anyHeavy(models), set.products.length * 2, hooks.training);
   const { first, last } = spanOf(options.poolSet ?? set);
@@ -86,12 +87,12 @@ export async function forecastDataset(
     // The time of year (only where the data spans more than a year; sales only).
     const yearly = datasetYearlyProfiles(options.poolSet ?? set, options.calendar);
     const historyOf = (i: number, target: Target): SeriesContext => {
-      const history = contextOf(set.products[i], target, options.calendar, options.horizon);
+      const history = contextOf(set.products[i], target, options.calendar, days);
       if (target === "returns") return shape ? { ...history, returnLagShape: shape } : history;
       return attachYearly(history, yearly);
     };
     const common = {
-      horizon: options.horizon,
+      horizon: days,
       seed: options.seed,
       ...(options.store ? { store: options.store } : {}),
       ...(options.epochs ? { epochs: options.epochs } : {}),
@@ -136,7 +137,7 @@ export async function forecastDataset(
         });
       });
       hooks.stage?.(
-        `forecast ${target}: ${set.products.length} products, ${options.horizon} days`,
+        `forecast ${target}: ${set.products.length} products, ${days} days`,
         jobs.length,
         jobs.reduce((t, j) => t + jobWeight(j.model), 0),
       );
