@@ -3,54 +3,22 @@
  * @module
  */
 
-import { fileURLToPath } from "node:url";
 import type { Measurement } from "./measure.ts";
+import {
+  type Benchmark,
+  CLI,
+  DEMO,
+  exists,
+  type Figure,
+  MODELS,
+  removeDir,
+  ROOT,
+  SHARED,
+  WORK,
+} from "./common.ts";
+import { scaleBenchmarks, scaleData, shardedBenchmark } from "./scale.ts";
 
-/** Repository root. */
-export const ROOT = fileURLToPath(new URL("../", import.meta.url));
-/** Scratch directory for generated inputs and outputs. */
-export const WORK = `${ROOT}.tmp/bench`;
-const SHARED = `${ROOT}../shared/data/online-retail/online_retail_ii_2009-12_2010-11.csv.gz`;
-const CLI = ["run", "--allow-all", "--quiet", `${ROOT}src/cli.ts`];
-const DEMO = `${WORK}/demo.csv`;
-const MODELS = `${WORK}/models`;
-
-/** One reported figure. */
-export interface Figure {
-  label: string;
-  value: string;
-  target?: number | string;
-  met?: boolean;
-}
-
-/** One benchmark. */
-export interface Benchmark {
-  name: string;
-  /** Files that must exist first, with the `deno` arguments that make each. */
-  setup?: [file: string, args: string[]][];
-  /** `deno` arguments of the measured run. */
-  args: string[];
-  /** Target wall time (s) and peak memory (MiB). */
-  seconds?: number;
-  peakMiB?: number;
-  /** More figures read from the run's output. */
-  figures?: (run: Measurement) => Figure[];
-  /** Why it cannot run here, if it cannot. */
-  skip?: () => string | undefined;
-  /** Runs before the measured run (e.g. removes saved models for a cold start). */
-  prepare?: () => Promise<void>;
-  /** Working directory of the run (default: the repository). */
-  cwd?: string;
-}
-
-function exists(path: string): boolean {
-  try {
-    Deno.statSync(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
+export { type Figure, ROOT, WORK };
 
 /** Seconds per epoch and per model from `train`'s table (columns: …, epochs, …, seconds, …). */
 function trainingFigures(run: Measurement, perModelTarget?: number): Figure[] {
@@ -93,117 +61,6 @@ const IMPORT_TOP50 = [
   TOP50,
 ];
 const top50Setup: [string, string[]] = [TOP50, IMPORT_TOP50];
-
-async function removeDir(path: string): Promise<void> {
-  await Deno.remove(path, { recursive: true }).catch(() => {});
-}
-
-const scaleData = (products: number): [string, string[]] => [
-  `${WORK}/scale_${products}.csv`,
-  [
-    ...CLI,
-    "generate",
-    "--products",
-    String(products),
-    "--quiet",
-    "--out",
-    `${WORK}/scale_${products}.csv`,
-  ],
-];
-const BASELINES = "zero,naive,snaive7,ma28,croston,tsb,ets,combo,lag";
-
-/** The scale benchmarks of one size (issue 8): baselines backtest, global LSTM, whole report. */
-function scaleBenchmarks(
-  products: number,
-  limits: { backtest: number; lstm: number; report: number },
-): Benchmark[] {
-  const [data, setup] = scaleData(products);
-  return [
-    {
-      name: `scale ${products}: validate + baselines backtest (${products} × 2 targets, 4 windows)`,
-      setup: [[data, setup]],
-      args: [
-        "run",
-        "--allow-all",
-        "--quiet",
-        `${ROOT}bench/validate_then.ts`,
-        data,
-        ...["backtest", "--data", data, "--horizon", "28", "--windows", "4", "--models", BASELINES],
-        ...["--quiet", "--out", `${WORK}/scale_${products}_bt/backtest.csv`],
-      ],
-      seconds: limits.backtest,
-      peakMiB: 4096,
-    },
-    {
-      name: `scale ${products}: train the global LSTM (sales and returns)`,
-      setup: [[data, setup]],
-      prepare: () => removeDir(`${WORK}/scale_${products}_models`),
-      args: [
-        ...CLI,
-        "train",
-        "--quiet",
-        "--model",
-        "lstm-global",
-        "--data",
-        data,
-        "--models-dir",
-        `${WORK}/scale_${products}_models`,
-      ],
-      seconds: limits.lstm,
-      peakMiB: 4096,
-    },
-    {
-      name: `scale ${products}: report end to end (fresh models)`,
-      setup: [[data, setup]],
-      prepare: () => removeDir(`${WORK}/scale_${products}_report_models`),
-      args: [
-        ...CLI,
-        "report",
-        "--quiet",
-        "--data",
-        data,
-        "--models-dir",
-        `${WORK}/scale_${products}_report_models`,
-        "--out",
-        `${WORK}/scale_${products}_report`,
-      ],
-      seconds: limits.report,
-      peakMiB: 4096,
-      figures: () => {
-        const mib = (name: string) =>
-          Deno.statSync(`${WORK}/scale_${products}_report/${name}`).size / 2 ** 20;
-        return [
-          {
-            label: "report.html",
-            value: `${mib("report.html").toFixed(1)} MiB`,
-            target: "25 MiB",
-            met: mib("report.html") <= 25,
-          },
-          { label: "report.pdf", value: `${mib("report.pdf").toFixed(1)} MiB` },
-        ];
-      },
-    },
-    {
-      name: `scale ${products}: PDF of the report (summary and detail pages)`,
-      args: [
-        "run",
-        "--allow-all",
-        "--quiet",
-        `${ROOT}bench/pdf_render.ts`,
-        `${WORK}/scale_${products}_report`,
-      ],
-      figures: (run) => {
-        const seconds = JSON.parse(run.stdout.trim().split("\n").pop()!).seconds;
-        return [{
-          label: "PDF rendering",
-          value: `${seconds.toFixed(1)} s`,
-          target: 60,
-          met: seconds <= 60,
-        }];
-      },
-    },
-  ];
-}
 
 /**
  * The report explorer in Chromium (issue 15): a baseline-model report of `products` products,
@@ -410,8 +267,10 @@ export const BENCHMARKS: Benchmark[] = [
     figures: (run) => trainingFigures(run),
   },
   ...explorerBenchmarks(5, [demoSetup], DEMO, { ready: 5, update: 100, htmlMB: 1.5 }),
-  ...scaleBenchmarks(100, { backtest: 60, lstm: 600, report: 900 }),
-  ...scaleBenchmarks(1000, { backtest: 60, lstm: 600, report: 900 }),
+  ...scaleBenchmarks(100, { backtest: 60, lstm: 600, report: 120, peakMiB: 1024 }),
+  ...scaleBenchmarks(1000, { backtest: 60, lstm: 600, report: 240, peakMiB: 1536 }),
+  shardedBenchmark(2000, 4),
+  ...scaleBenchmarks(10000, { backtest: 600, lstm: 900, report: 1800, peakMiB: 6144 }),
   ...explorerBenchmarks(1000, [scaleData(1000)], scaleData(1000)[0], {
     ready: 5,
     update: 100,
