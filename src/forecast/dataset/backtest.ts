@@ -8,11 +8,12 @@
 
 import { type SeriesSet, spanOf } from "../../data/series.ts";
 import { contextOf } from "../context.ts";
-import { modelNamed, modelsFor } from "../registry.ts";
+import { FALLBACK, modelNamed, modelsFor } from "../registry.ts";
 import { type BacktestPlan, planBacktest, type PlanOptions } from "../backtest/plan.ts";
-import type { SeriesBacktest } from "../backtest/series.ts";
+import type { BacktestWindow, SeriesBacktest } from "../backtest/series.ts";
 import { alignWindows } from "../backtest/align.ts";
 import { chooseModels, type ModelChoice } from "../select.ts";
+import { choiceAt } from "../backtest/choice_at.ts";
 import type { BacktestJob, GlobalBacktestJob } from "../jobs.ts";
 import type { SeriesContext, Target } from "../types.ts";
 import { chooseExecutor, inlineExecutor, type JobExecutor } from "../parallel/pool.ts";
@@ -30,6 +31,13 @@ export interface BacktestOptions extends DatasetScope {
   executor?: JobExecutor;
   /** Called after each finished series. */
   onSeries?: (done: SeriesBacktest) => void;
+  /**
+   * Which sales forecast returns models get at each cutoff: `best`, that of the sales model
+   * that backtests best over all windows (default); `honest`, that of the sales model chosen on
+   * the windows that had ended by the cutoff (`backtest/choice_at.ts`) — what a replay of the
+   * past may use.
+   */
+  salesForReturns?: "best" | "honest";
 }
 
 /** Everything a backtest produced. */
@@ -106,6 +114,15 @@ export async function runBacktest(
   const returnsResults = alignWindows(
     await run(jobsFor("returns", (product) => {
       const key = resultKey(product.id, "sales");
+      if (options.salesForReturns === "honest") {
+        const byModel = salesWindows.get(key) ?? new Map<string, BacktestWindow[]>();
+        const chooseBefore = choiceAt(byModel, FALLBACK.shortHistory[0].name);
+        const atCutoff = new Map([...byModel].map(([model, w]) => [model, byCutoff(w)]));
+        const futureSales = plan.cutoffs.map((cutoff) =>
+          atCutoff.get(chooseBefore(cutoff + 1))?.get(cutoff)?.forecast.mean
+        );
+        return { futureSales, returnLagShapes };
+      }
       const choice = salesChoices.get(key);
       const chosen = choice ? salesWindows.get(key)?.get(choice.model) : undefined;
       const atCutoff = byCutoff(chosen ?? []);
@@ -141,6 +158,10 @@ function sortSeries(series: SeriesBacktest[], models: readonly string[]): Series
 export interface BacktestSpec extends PlanOptions {
   /** Model names to compare. */
   models: readonly string[];
+  /** The cutoffs, when they are placed already (the planning backtest); else from the options. */
+  plan?: BacktestPlan;
+  /** Which sales forecast returns models get (see {@link BacktestOptions}). */
+  salesForReturns?: "best" | "honest";
 }
 
 /** Backtests a dataset with progress and the right executor (workers when networks train). */
@@ -151,7 +172,7 @@ export async function backtestDataset(
   executor?: JobExecutor,
 ): Promise<BacktestResult> {
   const { first, last } = spanOf(options.poolSet ?? set);
-  const plan = planBacktest(options, first, last);
+  const plan = options.plan ?? planBacktest(options, first, last);
   const targets = (name: string) => modelNamed(name).targets.length;
   const perProduct = options.models.reduce((total, name) => total + targets(name), 0);
   const weight = set.products.length *

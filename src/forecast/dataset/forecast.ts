@@ -17,6 +17,7 @@ import { metricsOf } from "../metrics.ts";
 import { backtestDataset } from "./backtest.ts";
 import type { ModelChoice } from "../select.ts";
 import type { BacktestWindow } from "../backtest/series.ts";
+import type { BacktestPlan } from "../backtest/plan.ts";
 import { anyHeavy, type DatasetScope, isGlobal, jobWeight, type PipelineHooks } from "./scope.ts";
 import {
   type DatasetForecast,
@@ -34,8 +35,13 @@ export interface ForecastSpec {
   model: string;
   /** Candidates of `auto`. */
   candidates: readonly string[];
-  /** The backtest behind `auto` (its horizon is the forecast horizon). */
-  backtest: { windows: number; step: number; refitEvery: number };
+  /**
+   * The backtest behind `auto`: windows of the forecast horizon, or a plan placed already (the
+   * planning backtest, with the sales forecast its returns models get).
+   */
+  backtest:
+    | { windows: number; step: number; refitEvery: number }
+    | { plan: BacktestPlan; salesForReturns?: "best" | "honest" };
 }
 
 /** The model used for one product and target, and why. */
@@ -57,7 +63,17 @@ export async function forecastDataset(
     const backtest = auto
       ? await backtestDataset(
         set,
-        { ...options, ...options.backtest, models: options.candidates },
+        "plan" in options.backtest
+          ? {
+            ...options,
+            ...options.backtest,
+            horizon: options.backtest.plan.horizon,
+            windows: options.backtest.plan.cutoffs.length,
+            step: 0,
+            refitEvery: options.backtest.plan.refitEvery,
+            models: options.candidates,
+          }
+          : { ...options, ...options.backtest, models: options.candidates },
         hooks,
         executor,
       )
