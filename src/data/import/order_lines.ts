@@ -26,6 +26,17 @@ export interface ImportOptions {
   megaOrderUnits?: number;
   /** Invoice prefix that marks a cancellation. @default "C" */
   cancellationPrefix?: string;
+  /** Counted order lines of at least this many units are passed on one by one. @default 100 */
+  orderLineUnits?: number;
+}
+
+/** A counted order line of at least `orderLineUnits` units (a row of `FILE.orders.csv`). */
+export interface LargeLine {
+  /** Day number, product code, units ordered (a sale) or cancelled (a return). */
+  day: number;
+  product: string;
+  units: number;
+  kind: "sale" | "return";
 }
 
 /** Why a line was not counted. */
@@ -89,7 +100,7 @@ export function importOrderLines(
   text: string,
   file: string,
   options: ImportOptions = {},
-): { set: SeriesSet; summary: ImportSummary } {
+): { set: SeriesSet; summary: ImportSummary; lines: LargeLine[] } {
   const importer = new OrderLineImporter(file, options);
   importer.push(text);
   return importer.finish();
@@ -109,6 +120,8 @@ export class OrderLineImporter {
   readonly #dropped: Partial<Record<DropReason, number>> = {};
   readonly #bigOrders: BigLine[] = [];
   readonly #bigCancels: BigLine[] = [];
+  readonly #lineUnits: number;
+  readonly #lines: (LargeLine & { big?: BigLine })[] = [];
   readonly #dayCache = new Map<string, number>();
   #columns: Partial<Record<OrderField, number>> = {};
   #layout?: OrderLayout;
@@ -125,6 +138,7 @@ export class OrderLineImporter {
     this.#options = options;
     this.#megaUnits = options.megaOrderUnits ?? 10_000;
     this.#cancelPrefix = (options.cancellationPrefix ?? "C").toUpperCase();
+    this.#lineUnits = options.orderLineUnits ?? 100;
     this.#reader = new CsvRowReader((fields, index) => this.#line(fields, index), { file });
   }
 
@@ -137,8 +151,12 @@ export class OrderLineImporter {
     this.#reader.push(text);
   }
 
-  /** The daily series and the summary; an empty file is an {@link InputError}. */
-  finish(): { set: SeriesSet; summary: ImportSummary } {
+  /**
+   * The daily series, the summary and the counted order lines of at least `orderLineUnits` units
+   * of the kept products (mega-orders dropped with their cancellation are not among them), by
+   * day, product and kind; an empty file is an {@link InputError}.
+   */
+  finish(): { set: SeriesSet; summary: ImportSummary; lines: LargeLine[] } {
     const file = this.#file;
     this.#reader.end();
     if (!this.#sawText) {
@@ -166,9 +184,19 @@ export class OrderLineImporter {
       densify(id, days, firstDay, lastDay)
     );
     const kept = selectTop(products, this.#options.top);
+    const mega = new Set(megaOrders.flatMap(({ order, cancel }) => [order, cancel]));
+    const keptIds = new Set(kept.map((p) => p.id));
+    const lines = this.#lines
+      .filter((l) => keptIds.has(l.product) && !(l.big && mega.has(l.big)))
+      .map(({ day, product, units, kind }) => ({ day, product, units, kind }))
+      .sort((a, b) =>
+        a.day - b.day || (a.product < b.product ? -1 : a.product > b.product ? 1 : 0) ||
+        (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0) || a.units - b.units
+      );
     const totals = (pick: (p: ProductSeries) => Float64Array) =>
       kept.reduce((total, product) => total + pick(product).reduce((a, b) => a + b, 0), 0);
     return {
+      lines,
       set: { source: file, products: kept },
       summary: {
         layout: this.#layout!.name,
@@ -251,8 +279,9 @@ export class OrderLineImporter {
       cell[0] += sold;
       cell[1] += returned;
     } else days.set(day, [sold, returned]);
+    let big: BigLine | undefined;
     if (Math.abs(quantity) >= this.#megaUnits) {
-      const big = {
+      big = {
         product,
         customer: at("customer").trim(),
         quantity: Math.abs(quantity),
@@ -261,6 +290,10 @@ export class OrderLineImporter {
         invoice,
       };
       (isCancellation ? this.#bigCancels : this.#bigOrders).push(big);
+    }
+    if (Math.abs(quantity) >= this.#lineUnits) {
+      const kind = isCancellation ? "return" : "sale";
+      this.#lines.push({ day, product, units: Math.abs(quantity), kind, ...(big ? { big } : {}) });
     }
   }
 }

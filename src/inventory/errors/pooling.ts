@@ -39,7 +39,7 @@ export interface PoolPoint {
 }
 
 /** Most points a pool is summarised by. */
-export const MAX_POOL_POINTS = 120;
+export const MAX_POOL_POINTS = 100000;
 
 /** How pooling weighs the product's own errors against the pool. */
 export interface PoolingOptions {
@@ -94,7 +94,8 @@ function summarise(points: readonly PoolPoint[], count: number): PoolPoint[] {
   for (const p of points) {
     let left = p.weight;
     while (left > 1e-15) {
-      const take = Math.min(left, size - w);
+      // The last stratum takes whatever is left (rounding may leave it a little over size).
+      const take = out.length < count - 1 ? Math.min(left, size - w) : left;
       w += take;
       c += take * p.cycle;
       l += take * p.lead;

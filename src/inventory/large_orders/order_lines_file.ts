@@ -7,6 +7,9 @@
  */
 
 import { readInputTable } from "../../data/input_table.ts";
+import { formatCsvRows } from "../../data/csv.ts";
+import { formatIsoDay } from "../../data/dates.ts";
+import type { LargeLine } from "../../data/import/order_lines.ts";
 import { InputError, quoted } from "../../io/errors.ts";
 import type { OrderLine } from "./lines.ts";
 
@@ -19,6 +22,23 @@ export const ORDER_LINES_LAYOUT = "date,product_id,units,kind";
 /** Path of the order-lines file that belongs to a daily CSV. */
 export function orderLinesPath(dailyPath: string): string {
   return dailyPath.replace(/\.csv(\.gz)?$/i, "") + ".orders.csv";
+}
+
+/**
+ * The order-lines file's text (ids verbatim, as in the daily CSV it belongs to).
+ *
+ * @example
+ * ```ts
+ * import { formatOrderLines } from "./order_lines_file.ts";
+ * formatOrderLines([{ day: 19358, product: "P1", units: 120, kind: "sale" }]);
+ * // "date,product_id,units,kind\n2023-01-01,P1,120,sale\n"
+ * ```
+ */
+export function formatOrderLines(lines: readonly LargeLine[]): string {
+  return formatCsvRows([
+    ORDER_LINES_LAYOUT.split(","),
+    ...lines.map((l) => [formatIsoDay(l.day), l.product, l.units, l.kind]),
+  ]);
 }
 
 /** Whether a daily CSV has an order-lines file beside it. */
