@@ -6,6 +6,7 @@
 
 import { printErr, printErrorLine, printOut } from "./cli/print.ts";
 import { type Command, helpText, parseFlags } from "./cli/args.ts";
+import { releaseAllLocks } from "./io/lock.ts";
 import { InputError } from "./io/errors.ts";
 import { validateCommand } from "./cli/validate.ts";
 import { generateCommand } from "./cli/generate.ts";
@@ -50,6 +51,8 @@ export async function main(args: string[]): Promise<number> {
     return await command.run(values);
   } catch (error) {
     return reportError(error);
+  } finally {
+    await releaseAllLocks().catch(() => {});
   }
 }
 

@@ -7,7 +7,7 @@
  */
 
 import { parseArgs } from "node:util";
-import { InputError } from "../io/errors.ts";
+import { clipped, InputError } from "../io/errors.ts";
 import { type Options, type Resolved, resolveOptions, shownDefault } from "../config/option.ts";
 
 /** One flag of a command, as parsing and `--help` see it. */
@@ -85,12 +85,39 @@ export function parseFlags(command: Command, argv: string[]): FlagValues {
   const options: Record<string, { type: "string" | "boolean" }> = { help: { type: "boolean" } };
   for (const [name, spec] of Object.entries(command.flags)) options[name] = { type: spec.type };
   try {
-    const parsed = parseArgs({ args: argv, options, strict: true, allowPositionals: false });
+    const parsed = parseArgs({
+      args: joinNegativeValues(argv, options),
+      options,
+      strict: true,
+      allowPositionals: false,
+    });
     return { ...parsed.values } as FlagValues;
   } catch (error) {
     const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    throw new InputError(`${command.name}: ${message}; see \`deno task ${command.name} --help\``);
+    throw new InputError(
+      `${command.name}: ${clipped(message)}; see \`deno task ${command.name} --help\``,
+    );
   }
+}
+
+/**
+ * `--flag -1` as `--flag=-1` for flags that take a value: parseArgs would take `-1` for a
+ * flag, and the value's own check gives the clearer message ("must be … from 0 to …").
+ */
+function joinNegativeValues(
+  argv: readonly string[],
+  options: Record<string, { type: "string" | "boolean" }>,
+): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const name = /^--([^=]+)$/.exec(argv[i])?.[1];
+    const next = argv[i + 1];
+    if (name && options[name]?.type === "string" && next !== undefined && /^-[\d.]/.test(next)) {
+      out.push(`${argv[i]}=${next}`);
+      i++;
+    } else out.push(argv[i]);
+  }
+  return out;
 }
 
 /** The `--help` text of a command. */

@@ -43,7 +43,7 @@ export const backtestCommand = defineCommand({
   async run(config) {
     const { out, horizon, windows, step, refitEvery, firstCutoff, models, seed } = config;
     const summaryPath = join(dirname(out), "summary.json");
-    await guardOutputFiles([out, summaryPath], config);
+    await guardOutputFiles([out, summaryPath], config, "backtest");
     const { all, set, calendar } = await loadScoped(config, models);
     const progress = new Progress(config.quiet);
     const result = await backtestDataset(

@@ -36,7 +36,7 @@ export const forecastCommand = defineCommand({
     "deno task forecast --horizon 90 --model ets --out forecast.csv",
   ],
   async run(config) {
-    await guardOutputFiles(config.out ? [config.out] : [], config);
+    await guardOutputFiles(config.out ? [config.out] : [], config, "forecast");
     const { all, set, calendar } = await loadScoped(config, [config.model, ...config.candidates]);
     const progress = new Progress(config.quiet);
     const result = await forecastDataset(set, {

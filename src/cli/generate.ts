@@ -10,6 +10,8 @@ import { generateSynthetic } from "../data/synthetic.ts";
 import { writeDaily } from "../data/write_daily.ts";
 import { formatSummary, summarise } from "../data/summary.ts";
 import { guardOutputFiles } from "./output_guard.ts";
+import { formatIsoDay, LAST_DATA_DAY } from "../data/dates.ts";
+import { InputError } from "../io/errors.ts";
 
 /** The `generate` command. */
 export const generateCommand = defineCommand({
@@ -23,7 +25,14 @@ export const generateCommand = defineCommand({
   ],
   async run(config) {
     const { products, days, start, seed, out } = config;
-    await guardOutputFiles([out], config);
+    if (start + days - 1 > LAST_DATA_DAY) {
+      throw new InputError(
+        `--start ${formatIsoDay(start)} with --days ${days} ends after ${
+          formatIsoDay(LAST_DATA_DAY)
+        }, the last date data may have; start earlier or generate fewer days`,
+      );
+    }
+    await guardOutputFiles([out], config, "generate");
     const set = generateSynthetic({ products, days, start, seed });
     await writeDaily(out, set, { withTruth: config.withTruth });
     if (!config.quiet) printOut(formatSummary(summarise({ ...set, source: out })));

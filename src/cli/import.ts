@@ -9,6 +9,7 @@ import { IMPORT_OPTIONS } from "../config/data_options.ts";
 import { InputError } from "../io/errors.ts";
 import { writeOutputFile } from "../io/output_file.ts";
 import { guardOutputFiles } from "./output_guard.ts";
+import { terminalSafe } from "../io/terminal.ts";
 import { writeDaily } from "../data/write_daily.ts";
 import { customLayout, LAYOUTS } from "../data/import/layouts.ts";
 import type { ImportSummary } from "../data/import/order_lines.ts";
@@ -32,7 +33,7 @@ export const importCommand = defineCommand({
   async run(config) {
     const { transactions: input, out, top } = config;
     const linesPath = orderLinesPath(out);
-    await guardOutputFiles([out, importMetaPath(out), linesPath], config);
+    await guardOutputFiles([out, importMetaPath(out), linesPath], config, "import");
     if (config.layout && !(config.layout in LAYOUTS)) {
       throw new InputError(
         `--layout must be one of ${Object.keys(LAYOUTS).join(", ")}, got ${
@@ -79,7 +80,7 @@ export const importCommand = defineCommand({
 export function formatImportSummary(input: string, summary: ImportSummary, top?: number): string {
   const n = (value: number) => Math.round(value).toLocaleString("en-US");
   const lines = [
-    `${input} (layout ${summary.layout}): ${n(summary.linesRead)} lines read`,
+    `${terminalSafe(input)} (layout ${summary.layout}): ${n(summary.linesRead)} lines read`,
     `  counted: ${n(summary.salesLines)} sales lines, ${n(summary.returnLines)} return lines`,
   ];
   const dropped = Object.entries(summary.dropped);
@@ -91,8 +92,12 @@ export function formatImportSummary(input: string, summary: ImportSummary, top?:
   if (summary.megaOrders.length > 0) {
     for (const mega of summary.megaOrders) {
       lines.push(
-        `  mega-order dropped: ${mega.product} ${n(mega.quantity)} units on ${mega.orderDate} ` +
-          `(invoice ${mega.orderInvoice}, cancelled by ${mega.cancelInvoice})`,
+        `  mega-order dropped: ${terminalSafe(mega.product)} ${
+          n(mega.quantity)
+        } units on ${mega.orderDate} ` +
+          `(invoice ${terminalSafe(mega.orderInvoice)}, cancelled by ${
+            terminalSafe(mega.cancelInvoice)
+          })`,
       );
     }
   }

@@ -44,7 +44,7 @@ export const mergeCommand = defineCommand({
   ],
   async run(config) {
     const { from: dirs, out } = config;
-    await guardOutputDir(out, config);
+    await guardOutputDir(out, config, "merge");
     const { all, calendar } = await loadScoped(config);
     const { input, simulated } = await readRun(dirs, { all, calendar, dataPath: config.data });
     const { planning, options } = input;

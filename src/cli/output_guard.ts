@@ -7,8 +7,9 @@
  */
 
 import { InputError } from "../io/errors.ts";
-import { checkOutputDir } from "../io/output_dir.ts";
-import { checkOutputFile, type NamedInput } from "../io/output_file.ts";
+import { claimOutputDir } from "../io/output_dir.ts";
+import { claimOutputFiles, type NamedInput } from "../io/output_file.ts";
+import { RUN_FILES } from "../outputs/run_files.ts";
 import { orderLinesPath } from "../inventory/large_orders/order_lines_file.ts";
 
 export { FORCE } from "../config/force.ts";
@@ -40,19 +41,30 @@ export function inputsOf(config: CommandInputs): NamedInput[] {
   return inputs;
 }
 
-/** Refuses an output directory that would replace an input or anything not Returncast's. */
-export async function guardOutputDir(out: string, config: CommandInputs): Promise<void> {
+/**
+ * Refuses an output directory that would replace an input or anything not Returncast's, and
+ * holds its lock for the rest of the run (a second run on it stops at once).
+ */
+export async function guardOutputDir(
+  out: string,
+  config: CommandInputs,
+  command: string,
+): Promise<void> {
   await checkModelsDir(config.modelsDir);
-  await checkOutputDir(out, inputsOf(config));
+  await claimOutputDir(out, command, inputsOf(config), RUN_FILES);
 }
 
-/** Refuses file outputs that would replace an input, a directory or a file not Returncast's. */
+/**
+ * Refuses file outputs that would replace an input, a directory or a file not Returncast's,
+ * and holds their locks for the rest of the run.
+ */
 export async function guardOutputFiles(
   paths: readonly string[],
   config: CommandInputs & { force?: boolean },
+  command: string,
 ): Promise<void> {
   await checkModelsDir(config.modelsDir);
-  for (const path of paths) await checkOutputFile(path, inputsOf(config), config.force === true);
+  await claimOutputFiles(paths, command, inputsOf(config), config.force === true);
 }
 
 /** `--models-dir` must be a directory when it exists. */

@@ -45,7 +45,7 @@ export const planCommand = defineCommand({
   ],
   async run(config) {
     const out = config.out;
-    await guardOutputDir(out, config);
+    await guardOutputDir(out, config, "plan");
     const progress = new Progress(config.quiet);
     const input = await runFromConfig(config, progress, config.simulate);
     const files = buildDataFiles(input);

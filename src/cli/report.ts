@@ -51,14 +51,15 @@ export const reportCommand = defineCommand({
       throw new InputError("--pdf and --no-pdf contradict each other; pick one");
     }
     const progress = new Progress(config.quiet);
-    if (!config.from) {
-      await guardOutputDir(config.out ?? defaultReportDir(config.data, today()), config);
-    }
+    const planned = config.out ?? defaultReportDir(config.data, today());
+    if (!config.from) await guardOutputDir(planned, config, "report");
     const input = config.from
       ? await inputFromOutputs(config, config.from, progress)
       : await runFromConfig(config, progress, true);
-    const out = config.out ?? defaultReportDir(config.data, input.options.runDate);
-    if (config.from) await guardOutputDir(out, config);
+    const out = config.from
+      ? config.out ?? defaultReportDir(config.data, input.options.runDate)
+      : planned;
+    if (config.from) await guardOutputDir(out, config, "report");
 
     progress.stage("render the report");
     const files = buildReportFiles(input);

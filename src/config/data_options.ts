@@ -7,9 +7,9 @@
 
 import { DEFAULT_DATA_PATH } from "../data/read_daily.ts";
 import { DEFAULT_MODELS_DIR } from "../forecast/store/paths.ts";
-import { parseIsoDay } from "../data/dates.ts";
+import { DATE_RANGE_TEXT, parseIsoDay } from "../data/dates.ts";
 import { parseShard, type Shard } from "../data/shard.ts";
-import { InputError } from "../io/errors.ts";
+import { InputError, quoted } from "../io/errors.ts";
 import { integer, list, type Option, path, text, toggle } from "./option.ts";
 import { date } from "./option.ts";
 import { LAYOUTS } from "../data/import/layouts.ts";
@@ -50,7 +50,7 @@ export const CLOSED: Option<readonly number[]> = {
     list("closed", { help: "" }).parse(value).map((day) => {
       const parsed = parseIsoDay(day);
       if (parsed === undefined) {
-        throw new InputError(`--closed: ${JSON.stringify(day)} is not a date in YYYY-MM-DD form`);
+        throw new InputError(`--closed: ${quoted(day)} is not ${DATE_RANGE_TEXT}`);
       }
       return parsed;
     }),

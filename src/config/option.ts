@@ -6,8 +6,8 @@
  * @module
  */
 
-import { InputError } from "../io/errors.ts";
-import { parseIsoDay } from "../data/dates.ts";
+import { InputError, quoted } from "../io/errors.ts";
+import { DATE_RANGE_TEXT, parseIsoDay } from "../data/dates.ts";
 import { userPath } from "../io/user_paths.ts";
 
 /** One setting of the command line. */
@@ -69,9 +69,7 @@ export function integer<S extends Spec<number> & { min: number; max: number }>(
       const value = Number(text);
       if (!/^[+-]?\d+$/.test(text.trim()) || value < spec.min || value > spec.max) {
         throw new InputError(
-          `--${flag} must be a whole number from ${spec.min} to ${spec.max}, got ${
-            JSON.stringify(text)
-          }`,
+          `--${flag} must be a whole number from ${spec.min} to ${spec.max}, got ${quoted(text)}`,
         );
       }
       return value;
@@ -92,7 +90,7 @@ export function parseDecimal(flag: string, text: string, range: { min: number; m
   const value = Number(text);
   if (text.trim() === "" || !Number.isFinite(value) || value < range.min || value > range.max) {
     throw new InputError(
-      `--${flag} must be a number from ${range.min} to ${range.max}, got ${JSON.stringify(text)}`,
+      `--${flag} must be a number from ${range.min} to ${range.max}, got ${quoted(text)}`,
     );
   }
   return value;
@@ -117,7 +115,7 @@ export function list<S extends Spec<readonly string[]>>(
   return {
     ...spec,
     flag,
-    blankIsAbsent: true,
+    blankIsAbsent: false, // `--models ""` is an error, not "the default"
     parse(value) {
       const items = value.split(",").map((item) => item.trim()).filter((item) => item !== "");
       if (items.length === 0) throw new InputError(`--${flag} must list at least one value`);
@@ -135,7 +133,7 @@ export function date<S extends Spec<number>>(flag: string, spec: S): S & Option<
       const day = parseIsoDay(value);
       if (day === undefined) {
         throw new InputError(
-          `--${flag} must be a date in YYYY-MM-DD form, got ${JSON.stringify(value)}`,
+          `--${flag} must be ${DATE_RANGE_TEXT}, got ${quoted(value)}`,
         );
       }
       return day;
@@ -163,7 +161,7 @@ export function keyword<S extends Spec<string>>(
     parse(value) {
       if (!choices().includes(value)) {
         throw new InputError(
-          `--${flag} must be ${orList(choices())}, got ${JSON.stringify(value)}`,
+          `--${flag} must be ${orList(choices())}, got ${quoted(value)}`,
         );
       }
       return value;

@@ -99,7 +99,7 @@ export function dataLabel(path: string): string {
 
 /** Whether a path names a pipe of the shell (`--data <(…)`, `/dev/stdin`), not a file. */
 function isPipe(path: string): boolean {
-  return /^\/dev\/(fd\/\d+|stdin)$|^\/proc\/(self|\d+)\/fd\/\d+$/.test(path);
+  return path === "-" || /^\/dev\/(fd\/\d+|stdin)$|^\/proc\/(self|\d+)\/fd\/\d+$/.test(path);
 }
 
 /** Today, YYYY-MM-DD (UTC): the run date. */
@@ -129,7 +129,26 @@ export function resolveRunConfig(
   };
 }
 
-/** Where a report goes without `--out`: `reports/DATA-DATE/`. */
+/**
+ * Where a report goes without `--out`: `reports/DATA-DATE/`, the data's name shortened to at
+ * most {@link MAX_NAME_BYTES} bytes of UTF-8 so that the swap's temporary names still fit.
+ */
 export function defaultReportDir(data: string, runDate: string): string {
-  return join("reports", `${dataName(data)}-${runDate}`);
+  return join("reports", `${truncatedName(dataName(data), MAX_NAME_BYTES)}-${runDate}`);
+}
+
+/** The longest data name a default report directory keeps, in bytes. */
+export const MAX_NAME_BYTES = 180;
+
+/** `name` cut to at most `bytes` bytes of UTF-8, never inside a character. */
+function truncatedName(name: string, bytes: number): string {
+  const encoder = new TextEncoder();
+  let kept = "";
+  let size = 0;
+  for (const char of name) {
+    size += encoder.encode(char).length;
+    if (size > bytes) break;
+    kept += char;
+  }
+  return kept;
 }

@@ -10,6 +10,20 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** First and last year a date may have (data, flags): four-digit years, far from overflow. */
 export const YEAR_RANGE = { first: 1900, last: 2199 } as const;
 
+/**
+ * Last year of a date Returncast writes: forecasts and backtests reach past the data's last day
+ * (at most {@link YEAR_RANGE}'s end), so the files read back accept a century more.
+ */
+export const OUTPUT_LAST_YEAR = 2299;
+
+/** Parses a date of an output file (see {@link parseIsoDay}, up to {@link OUTPUT_LAST_YEAR}). */
+export function parseOutputDay(text: string): number | undefined {
+  return parseIsoDay(text, OUTPUT_LAST_YEAR);
+}
+
+/** The last day data may have: 2199-12-31. */
+export const LAST_DATA_DAY = Math.round(Date.UTC(YEAR_RANGE.last, 11, 31) / 86_400_000);
+
 /** The accepted dates in words, for error messages. */
 export const DATE_RANGE_TEXT =
   `a real calendar date in YYYY-MM-DD form from ${YEAR_RANGE.first}-01-01 to ${YEAR_RANGE.last}-12-31`;
@@ -17,7 +31,7 @@ export const DATE_RANGE_TEXT =
 /**
  * Parses a strict ISO `YYYY-MM-DD` date into a day number, or returns `undefined` when the text
  * is not such a date, names an impossible one (2023-02-30) or lies outside {@link YEAR_RANGE}
- * (`0023-06-15` is not read as 1923).
+ * (`0023-06-15` is not read as 1923); `lastYear` moves the range's end.
  *
  * @example
  * ```ts
@@ -27,13 +41,13 @@ export const DATE_RANGE_TEXT =
  * parseIsoDay("0023-06-15"); // undefined
  * ```
  */
-export function parseIsoDay(text: string): number | undefined {
+export function parseIsoDay(text: string, lastYear: number = YEAR_RANGE.last): number | undefined {
   const match = ISO_DATE.exec(text);
   if (!match) return undefined;
   const year = Number(match[1]);
   const month = Number(match[2]);
   const day = Number(match[3]);
-  if (year < YEAR_RANGE.first || year > YEAR_RANGE.last) return undefined;
+  if (year < YEAR_RANGE.first || year > lastYear) return undefined;
   if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
   const ms = Date.UTC(year, month - 1, day);
   const check = new Date(ms);

@@ -137,6 +137,16 @@ export class DailyParser {
       };
       this.#byProduct.set(id, rows);
     }
+    const last = rows.days.length - 1;
+    if (last >= 0 && rows.days[last] === day) {
+      // A repeated row is caught at once, not after a whole (possibly huge) file is held.
+      throw new InputError(
+        `duplicate row for date ${formatIsoDay(day)} and product ${quoted(id)} (first on line ${
+          rows.lines[last]
+        }); keep one row per date and product`,
+        { file, line },
+      );
+    }
     rows.days.push(day);
     rows.sales.push(quantity(at("sales"), "sales", file, line));
     rows.returns.push(quantity(at("returns"), "returns", file, line));

@@ -7,6 +7,7 @@
 import { formatIsoDay } from "./dates.ts";
 import { lastDay, type SeriesSet, spanOf, sum } from "./series.ts";
 import { formatTable } from "../util/table.ts";
+import { terminalSafe } from "../io/terminal.ts";
 
 /** Summary figures of one product. */
 export interface ProductSummary {
@@ -24,8 +25,8 @@ export interface ProductSummary {
   sales: number;
   /** Total units returned. */
   returns: number;
-  /** Returns / sales (0 when nothing sold). */
-  returnRate: number;
+  /** Returns / sales; `undefined` (n/a) with returns but no sales, 0 with neither. */
+  returnRate: number | undefined;
 }
 
 /** Summary figures of a whole dataset. */
@@ -61,7 +62,7 @@ export function summarise(set: SeriesSet): DataSummary {
       filledDays: product.filledDays,
       sales,
       returns,
-      returnRate: sales > 0 ? returns / sales : 0,
+      returnRate: returnRateOf(sales, returns),
     };
   });
   const { first, last } = spanOf(set);
@@ -80,7 +81,7 @@ export function summarise(set: SeriesSet): DataSummary {
 /** Formats a summary for the terminal: a headline and a table of products with a total row. */
 export function formatSummary(summary: DataSummary): string {
   const span = summary.last - summary.first + 1;
-  const headline = `${summary.source}: ${summary.products.length} products, ` +
+  const headline = `${terminalSafe(summary.source)}: ${summary.products.length} products, ` +
     `${formatIsoDay(summary.first)} to ${formatIsoDay(summary.last)} (${span} days), ` +
     `${count(summary.values)} daily values, ${
       count(summary.filledDays)
@@ -103,7 +104,7 @@ export function formatSummary(summary: DataSummary): string {
     count(summary.filledDays),
     count(summary.sales),
     count(summary.returns),
-    percent(summary.sales > 0 ? summary.returns / summary.sales : 0),
+    percent(returnRateOf(summary.sales, summary.returns)),
   ]);
   const table = formatTable(
     ["product", "first", "last", "days", "filled", "sales", "returns", "return rate"],
@@ -116,6 +117,12 @@ function count(value: number): string {
   return Math.round(value).toLocaleString("en-US");
 }
 
-function percent(value: number): string {
-  return `${(value * 100).toFixed(1)} %`;
+/** Returns ÷ sales; `undefined` without sales (shown "n/a"), 0 without either. */
+function returnRateOf(sales: number, returns: number): number | undefined {
+  if (sales > 0) return returns / sales;
+  return returns > 0 ? undefined : 0;
+}
+
+function percent(value: number | undefined): string {
+  return value === undefined ? "n/a" : `${(value * 100).toFixed(1)} %`;
 }

@@ -9,10 +9,11 @@
  * @module
  */
 
-import { join } from "node:path";
-import { InputError } from "./errors.ts";
+import { basename, dirname, join, resolve } from "node:path";
+import { clipped, InputError } from "./errors.ts";
+import { acquireLock } from "./lock.ts";
 import type { NamedInput } from "./output_file.ts";
-import { isWithin, protectedReason, realPathOf } from "./user_paths.ts";
+import { isWithin, normalizedPath, protectedReason, realPathOf } from "./user_paths.ts";
 import { exists, writeDirectoryAtomic } from "./write_dir_atomic.ts";
 import { type FileContent, writeContent } from "./write_atomic.ts";
 
@@ -31,11 +32,27 @@ export interface OutputManifest {
   kept: string[];
 }
 
+/** Longest name a swap adds to a directory's own: `.returncast-tmp-` and a 12-digit ID. */
+const SWAP_SUFFIX_BYTES = ".returncast-tmp-".length + 12;
+
 /**
  * Refuses (an {@link InputError}, exit code 2) an output directory that Returncast may not
- * replace. `inputs` are the files and directories the command reads.
+ * replace. `inputs` are the files and directories the command reads; `mayWrite` the names it
+ * may write there (a user's file of such a name would be replaced, so it is refused too).
  */
-export async function checkOutputDir(dir: string, inputs: readonly NamedInput[]): Promise<void> {
+export async function checkOutputDir(
+  target: string,
+  inputs: readonly NamedInput[],
+  mayWrite: readonly string[] = [],
+): Promise<void> {
+  const dir = normalizedPath(target);
+  const bytes = new TextEncoder().encode(basename(resolve(dir))).length;
+  if (bytes + SWAP_SUFFIX_BYTES > 255) {
+    throw new InputError(
+      `the directory's name is too long (${bytes} bytes; at most ${255 - SWAP_SUFFIX_BYTES})`,
+      { file: clipped(dir) },
+    );
+  }
   const real = await realPathOf(dir);
   const guarded = await protectedReason(real);
   if (guarded) {
@@ -53,7 +70,25 @@ export async function checkOutputDir(dir: string, inputs: readonly NamedInput[])
       );
     }
   }
-  await checkReplaceable(dir);
+  await checkReplaceable(dir, mayWrite);
+}
+
+/**
+ * Checks an output directory (see {@link checkOutputDir}) and takes its lock for the rest of
+ * the run, so that a second run on it stops at once instead of racing this one. Returns the
+ * directory in canonical spelling.
+ */
+export async function claimOutputDir(
+  target: string,
+  command: string,
+  inputs: readonly NamedInput[],
+  mayWrite: readonly string[],
+): Promise<string> {
+  const dir = normalizedPath(target);
+  await checkOutputDir(dir, inputs, mayWrite);
+  await Deno.mkdir(dirname(resolve(dir)), { recursive: true });
+  await acquireLock(dir, command);
+  return dir;
 }
 
 /**
@@ -62,13 +97,14 @@ export async function checkOutputDir(dir: string, inputs: readonly NamedInput[])
  * names. The manifest is written last.
  */
 export async function writeOutputDir(
-  dir: string,
+  target: string,
   command: string,
   files: ReadonlyMap<string, FileContent>,
   more?: (temp: string) => Promise<string[]>,
 ): Promise<void> {
+  const dir = normalizedPath(target);
   await writeDirectoryAtomic(dir, async (temp) => {
-    await checkReplaceable(dir);
+    await checkReplaceable(dir, [...files.keys()]);
     for (const [name, content] of files) await writeContent(join(temp, name), content);
     const written = [...files.keys(), ...(await more?.(temp) ?? [])];
     const kept = await carryOver(dir, temp, new Set(written));
@@ -94,7 +130,7 @@ export async function readManifest(dir: string): Promise<OutputManifest | undefi
   }
 }
 
-async function checkReplaceable(dir: string): Promise<void> {
+async function checkReplaceable(dir: string, mayWrite: readonly string[]): Promise<void> {
   if (!(await exists(dir))) return;
   const info = await Deno.lstat(dir);
   if (info.isSymlink) {
@@ -105,7 +141,22 @@ async function checkReplaceable(dir: string): Promise<void> {
       file: dir,
     });
   }
-  if (await readManifest(dir)) return;
+  const manifest = await readManifest(dir);
+  if (manifest) {
+    const ours = new Set([...manifest.files, OUTPUT_MANIFEST]);
+    for await (const entry of Deno.readDir(dir)) {
+      if (ours.has(entry.name)) continue;
+      if (mayWrite.includes(entry.name)) {
+        throw new InputError(
+          `${clipped(entry.name)} in it is not Returncast's (its manifest does not list it), ` +
+            "and this run writes that name; move the file away first",
+          { file: dir },
+        );
+      }
+      await checkCopyable(join(dir, entry.name));
+    }
+    return;
+  }
   for await (const _ of Deno.readDir(dir)) {
     throw new InputError(
       "is a non-empty directory that Returncast did not write; name a new or empty directory " +
@@ -127,6 +178,21 @@ async function carryOver(dir: string, temp: string, written: Set<string>): Promi
     kept.push(entry.name);
   }
   return kept;
+}
+
+/** Refuses what cannot be carried into the new output: FIFOs, devices, sockets. */
+async function checkCopyable(path: string): Promise<void> {
+  const info = await Deno.lstat(path);
+  if (info.isFile || info.isSymlink) return;
+  if (info.isDirectory) {
+    for await (const entry of Deno.readDir(path)) await checkCopyable(join(path, entry.name));
+    return;
+  }
+  throw new InputError(
+    "is a special file (a FIFO, device or socket) inside an earlier output, which a new run " +
+      "would carry over; remove or move it first",
+    { file: path },
+  );
 }
 
 async function copyTree(from: string, to: string): Promise<void> {

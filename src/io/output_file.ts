@@ -8,11 +8,12 @@
  * @module
  */
 
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { createHash } from "node:crypto";
 import { InputError } from "./errors.ts";
-import { type FileContent, writeFileAtomic } from "./write_atomic.ts";
-import { withLock } from "./lock.ts";
+import { type FileContent, isTempFileOf, writeFileAtomic } from "./write_atomic.ts";
+import { acquireLock, withLock } from "./lock.ts";
+import { isWithin, normalizedPath, realPathOf } from "./user_paths.ts";
 
 /** The record of files written, one per directory. */
 export const FILES_RECORD = ".returncast-files.json";
@@ -34,6 +35,17 @@ export async function checkOutputFile(
   inputs: readonly NamedInput[],
   force = false,
 ): Promise<void> {
+  const real = await realPathOf(path);
+  for (const input of inputs) {
+    const info = await statOrUndefined(input.path);
+    if (info?.isDirectory && isWithin(real, await realPathOf(input.path))) {
+      throw new InputError(
+        `is inside the input given to ${input.flag} (inputs are never overwritten); ` +
+          "choose another path",
+        { file: path },
+      );
+    }
+  }
   const target = await statOrUndefined(path);
   if (!target) return;
   for (const input of inputs) {
@@ -48,12 +60,53 @@ export async function checkOutputFile(
   if (target.isDirectory) {
     throw new InputError("is a directory; name a file to write", { file: path });
   }
+  if (!target.isFile) {
+    throw new InputError(
+      "is not a regular file (a device, FIFO or socket); name a file to write",
+      { file: path },
+    );
+  }
   if (!force && !(await wroteIt(path))) {
     throw new InputError(
       "exists and was not written by Returncast (or was changed since); choose another path, " +
         "or pass --force to overwrite it",
       { file: path },
     );
+  }
+}
+
+/**
+ * Checks file outputs (see {@link checkOutputFile}) and takes their locks for the rest of the
+ * run, so that a second run writing one of them stops at once; removes what dead runs left
+ * beside them (their temporary files).
+ */
+export async function claimOutputFiles(
+  paths: readonly string[],
+  command: string,
+  inputs: readonly NamedInput[],
+  force = false,
+): Promise<string[]> {
+  const claimed = paths.map(normalizedPath);
+  for (const path of claimed) await checkOutputFile(path, inputs, force);
+  for (const path of claimed) {
+    await Deno.mkdir(dirname(resolve(path)), { recursive: true });
+    await acquireLock(path, command);
+    await removeDeadTemps(path);
+  }
+  return claimed;
+}
+
+/** Removes temporary files of earlier writes of `path` (call while holding its lock). */
+async function removeDeadTemps(path: string): Promise<void> {
+  const base = basename(path);
+  try {
+    for await (const entry of Deno.readDir(dirname(resolve(path)))) {
+      if (entry.isFile && isTempFileOf(entry.name, base)) {
+        await Deno.remove(join(dirname(path), entry.name)).catch(() => {});
+      }
+    }
+  } catch {
+    // no directory yet: nothing left behind
   }
 }
 

@@ -47,10 +47,9 @@ export async function streamText(
   options: StreamTextOptions = {},
 ): Promise<ReadReport> {
   const limit = options.maxBytes ?? MAX_INPUT_BYTES;
-  const file = await openInput(path, options.hint ?? "check the path");
-  const regularFile = (await file.stat()).isFile;
+  const { readable, regularFile } = await openInput(path, options.hint ?? "check the path");
   const hash = createHash("sha256");
-  const reader = file.readable.getReader();
+  const reader = readable.getReader();
   let bytes = 0;
   let sink: ((chunk: Uint8Array) => Promise<void>) | undefined;
   let finish: (() => Promise<void>) | undefined;
@@ -78,7 +77,19 @@ export async function readText(path: string, hint = "check the path"): Promise<s
   return parts.join("");
 }
 
-async function openInput(path: string, hint: string): Promise<Deno.FsFile> {
+/** Paths that name standard input: `-`, and the ones Deno would let only `-A` open. */
+const STDIN_PATHS = new Set(["-", "/dev/stdin", "/proc/self/fd/0", "/dev/fd/0"]);
+
+async function openInput(
+  path: string,
+  hint: string,
+): Promise<{ readable: ReadableStream<Uint8Array>; regularFile: boolean }> {
+  if (STDIN_PATHS.has(path)) return { readable: Deno.stdin.readable, regularFile: false };
+  const file = await openFile(path, hint);
+  return { readable: file.readable, regularFile: (await file.stat()).isFile };
+}
+
+async function openFile(path: string, hint: string): Promise<Deno.FsFile> {
   try {
     const info = await Deno.stat(path);
     if (info.isDirectory) {

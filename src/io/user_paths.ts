@@ -7,7 +7,7 @@
  * @module
  */
 
-import { dirname, isAbsolute, join, resolve, sep } from "node:path";
+import { dirname, isAbsolute, join, normalize, resolve, sep } from "node:path";
 
 /**
  * The directory the user ran the command from: `INIT_CWD` when `deno task` set it (and it
@@ -15,7 +15,29 @@ import { dirname, isAbsolute, join, resolve, sep } from "node:path";
  */
 export function userCwd(): string {
   const init = Deno.env.get("INIT_CWD");
-  return init && isAbsolute(init) ? init : Deno.cwd();
+  if (!init || !isAbsolute(init)) return Deno.cwd();
+  try {
+    return Deno.statSync(init).isDirectory ? init : Deno.cwd();
+  } catch {
+    return Deno.cwd();
+  }
+}
+
+/**
+ * A path in one canonical spelling: `.` and `..` folded, repeated and trailing separators
+ * dropped (`out/`, `out/.` and `out/x/..` all name `out`), so that a directory's temporary and
+ * lock files land beside it, never inside.
+ *
+ * @example
+ * ```ts
+ * import { normalizedPath } from "./user_paths.ts";
+ * normalizedPath("reports/demo/"); // "reports/demo"
+ * normalizedPath("a/x/../b/."); // "a/b"
+ * ```
+ */
+export function normalizedPath(path: string): string {
+  const folded = normalize(path);
+  return folded.length > 1 ? folded.replace(/[/\\]+$/, "") || sep : folded;
 }
 
 /**
@@ -29,10 +51,14 @@ export function userCwd(): string {
  * ```
  */
 export function userPath(text: string): string {
-  if (isAbsolute(text)) return text;
+  if (text === STDIN) return text;
+  if (isAbsolute(text)) return normalizedPath(text);
   const cwd = userCwd();
-  return cwd === Deno.cwd() ? text : resolve(cwd, text);
+  return normalizedPath(cwd === Deno.cwd() ? text : resolve(cwd, text));
 }
+
+/** The path that names standard input (`--data -`). */
+export const STDIN = "-";
 
 /**
  * The real absolute path of `path`, links resolved, also when it does not exist yet: the

@@ -17,11 +17,22 @@ export async function writeContent(path: string, content: FileContent): Promise<
   await Deno.writeTextFile(path, ReadableStream.from(content));
 }
 
+/** The temporary name a write of `path` uses: `PATH.returncast-tmp-` and a 12-digit ID. */
+export function tempFileName(path: string): string {
+  return `${path}.returncast-tmp-${crypto.randomUUID().replaceAll("-", "").slice(0, 12)}`;
+}
+
+/** Whether a file name is one of {@link tempFileName}'s for `base`. */
+export function isTempFileOf(name: string, base: string): boolean {
+  return name.startsWith(`${base}.returncast-tmp-`) &&
+    /^[0-9a-f]{12}$/.test(name.slice(base.length + ".returncast-tmp-".length));
+}
+
 /** Writes `content` to `path` atomically, creating the parent directory when needed. */
 export async function writeFileAtomic(path: string, content: FileContent): Promise<void> {
   const dir = dirname(path);
   await Deno.mkdir(dir, { recursive: true });
-  const temp = `${path}.tmp-${Deno.pid}-${crypto.randomUUID().slice(0, 8)}`;
+  const temp = tempFileName(path);
   try {
     await writeContent(temp, content);
     await Deno.rename(temp, path);

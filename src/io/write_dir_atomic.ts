@@ -1,18 +1,20 @@
 /**
  * Replaces a whole directory so that readers see either the old one or the new one, whatever
- * happens: the new content is written under a temporary name beside it (`DIR.tmp-ID`), then
- * swapped in with renames while a lock (`DIR.lock`, see `lock.ts`) keeps other runs out.
+ * happens: the new content is written under a temporary name beside it, then swapped in with
+ * renames while the directory's lock (see `lock.ts`) keeps other runs out.
  *
- * The swap is `DIR → DIR.old-ID`, `DIR.tmp-ID → DIR`, `DIR.old-ID → DIR.del-ID`, then the
- * removal of `DIR.del-ID`. A run killed at any moment (even `kill -9`) leaves at worst one of
- * those names behind, and the next run on `DIR` (under the lock) repairs it first: with no
- * `DIR`, the old directory is put back; leftover temporary, old and deleted directories of
- * dead runs are removed.
+ * The swap is `DIR → DIR.returncast-old-ID`, `DIR.returncast-tmp-ID → DIR`,
+ * `DIR.returncast-old-ID → DIR.returncast-del-ID`, then the removal of the last. A run killed at
+ * any moment (even `kill -9`) leaves at worst one of those names behind, and the next run on
+ * `DIR` repairs it under the lock: with no `DIR`, the old directory is put back; the temporary,
+ * old and deleted directories of dead runs are removed. Only names of exactly this form (an ID
+ * of 12 hex digits) are ever touched, so a user's `DIR.old` or `DIR.tmp-1` is left alone.
  * @module
  */
 
 import { basename, dirname, join } from "node:path";
-import { withLock } from "./lock.ts";
+import { lockIsFree, withLock } from "./lock.ts";
+import { normalizedPath } from "./user_paths.ts";
 
 /** Options of {@link writeDirectoryAtomic}. */
 export interface SwapOptions {
@@ -20,17 +22,27 @@ export interface SwapOptions {
   command?: string;
 }
 
+const KINDS = ["tmp", "old", "del"] as const;
+type Kind = (typeof KINDS)[number];
+const LEFTOVER = /^(.*)\.returncast-(tmp|old|del)-[0-9a-f]{12}$/;
+
+/** The name of a swap's temporary, old or deleted copy of `dir`. */
+function swapName(dir: string, kind: Kind, id: string): string {
+  return `${dir}.returncast-${kind}-${id}`;
+}
+
 /** Writes a directory with `fill` (given the temporary path) and swaps it in. */
 export async function writeDirectoryAtomic(
-  dir: string,
+  target: string,
   fill: (temp: string) => Promise<void>,
   options: SwapOptions = {},
 ): Promise<void> {
+  const dir = normalizedPath(target);
   await Deno.mkdir(dirname(dir), { recursive: true });
   await withLock(dir, options.command ?? "write", async () => {
     await repair(dir);
-    const id = crypto.randomUUID().slice(0, 8);
-    const temp = `${dir}.tmp-${id}`;
+    const id = crypto.randomUUID().replaceAll("-", "").slice(0, 12);
+    const temp = swapName(dir, "tmp", id);
     await Deno.mkdir(temp);
     try {
       await fill(temp);
@@ -38,22 +50,41 @@ export async function writeDirectoryAtomic(
       await Deno.remove(temp, { recursive: true }).catch(() => {});
       throw error;
     }
-    const old = `${dir}.old-${id}`;
+    const old = swapName(dir, "old", id);
     const hadOld = await exists(dir);
     if (hadOld) await Deno.rename(dir, old);
     await Deno.rename(temp, dir);
-    if (hadOld) await discard(old, `${dir}.del-${id}`);
+    if (hadOld) await discard(old, swapName(dir, "del", id));
   });
 }
 
 /**
- * For readers: when `dir` is missing because a swap was interrupted, puts back `DIR.old-*` (under
- * the lock) and removes what dead runs left. True if it put a directory back. (Writers repair
- * every leftover before they write.)
+ * For readers: when `dir` is missing because a swap was interrupted, puts back its old copy
+ * (under the lock) and removes what dead runs left. True if it put a directory back.
  */
-export async function recoverDirectory(dir: string): Promise<boolean> {
+export async function recoverDirectory(target: string): Promise<boolean> {
+  const dir = normalizedPath(target);
   if (await exists(dir) || !(await exists(dirname(dir)))) return false;
   return await withLock(dir, "recover", () => repair(dir));
+}
+
+/**
+ * Repairs every directory in `parent` whose name `accept`s and that has swap leftovers, when no
+ * live run holds its lock (e.g. the saved models of earlier cutoffs, which no run writes again).
+ */
+export async function repairLeftoversIn(
+  parent: string,
+  accept: (name: string) => boolean,
+): Promise<void> {
+  const dirs = new Set<string>();
+  const folded = normalizedPath(parent);
+  for (const name of await entryNames(folded)) {
+    const base = LEFTOVER.exec(name)?.[1];
+    if (base !== undefined && accept(base)) dirs.add(join(folded, base));
+  }
+  for (const dir of dirs) {
+    if (await lockIsFree(dir)) await withLock(dir, "repair", () => repair(dir));
+  }
 }
 
 /** Whether a path exists (without following a final symbolic link). */
@@ -66,18 +97,23 @@ export async function exists(path: string): Promise<boolean> {
   }
 }
 
-/** The leftovers of interrupted swaps of `dir`, by kind. */
-async function leftovers(dir: string): Promise<Record<"tmp" | "old" | "del", string[]>> {
-  const found = { tmp: [] as string[], old: [] as string[], del: [] as string[] };
-  const prefix = `${basename(dir)}.`;
+async function entryNames(dir: string): Promise<string[]> {
   try {
-    for await (const entry of Deno.readDir(dirname(dir))) {
-      if (!entry.isDirectory || !entry.name.startsWith(prefix)) continue;
-      const kind = /^(tmp|old|del)-[0-9a-f]+$/.exec(entry.name.slice(prefix.length))?.[1];
-      if (kind) found[kind as "tmp" | "old" | "del"].push(join(dirname(dir), entry.name));
-    }
+    return (await Array.fromAsync(Deno.readDir(dir))).filter((e) => e.isDirectory).map((e) =>
+      e.name
+    );
   } catch {
-    // no parent directory: nothing to repair
+    return [];
+  }
+}
+
+/** The leftovers of interrupted swaps of `dir`, by kind. */
+async function leftovers(dir: string): Promise<Record<Kind, string[]>> {
+  const found: Record<Kind, string[]> = { tmp: [], old: [], del: [] };
+  const own = basename(dir);
+  for (const name of await entryNames(dirname(dir))) {
+    const match = LEFTOVER.exec(name);
+    if (match && match[1] === own) found[match[2] as Kind].push(join(dirname(dir), name));
   }
   return found;
 }
@@ -92,7 +128,9 @@ async function repair(dir: string): Promise<boolean> {
     found.old = newest.slice(1);
     restored = true;
   }
-  for (const old of found.old) await discard(old, old.replace(/\.old-/, ".del-"));
+  for (const old of found.old) {
+    await discard(old, old.replace(".returncast-old-", ".returncast-del-"));
+  }
   for (const path of [...found.tmp, ...found.del]) {
     await Deno.remove(path, { recursive: true }).catch(() => {});
   }

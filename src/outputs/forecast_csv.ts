@@ -6,7 +6,7 @@
  */
 
 import { type CsvColumn, formatCsvTable, readCsvRecords } from "../data/csv.ts";
-import { formatIsoDay, parseIsoDay } from "../data/dates.ts";
+import { formatIsoDay, parseOutputDay } from "../data/dates.ts";
 import type { Forecast, Target } from "../forecast/types.ts";
 import { resultKey } from "../forecast/dataset/results.ts";
 import { DIGITS, roundTo } from "../util/round.ts";
@@ -95,7 +95,7 @@ export function parseForecastCsv(text: string, file: string): Map<string, Foreca
       productId: group[0].product_id,
       target: group[0].target as Target,
       model: group[0].model,
-      firstDay: parseIsoDay(group[0].date)!,
+      firstDay: parseOutputDay(group[0].date)!,
       forecast: forecastFromColumns((name) => Float64Array.from(group, (r) => Number(r[name]))),
     });
   }

@@ -5,7 +5,7 @@
  */
 
 import { type CsvColumn, formatCsvTable } from "../data/csv.ts";
-import { formatIsoDay, parseIsoDay } from "../data/dates.ts";
+import { formatIsoDay, parseOutputDay } from "../data/dates.ts";
 import type { ProductPlan } from "../inventory/plan.ts";
 import { DIGITS, roundTo } from "../util/round.ts";
 
@@ -40,7 +40,7 @@ export function formatDailyPlanCsv(plans: Iterable<ProductPlan>): string {
 /** One product's plan_daily.csv rows read back (first day NaN when it has none). */
 export function dailyFromRows(rows: readonly Record<string, string>[]) {
   return {
-    firstDay: rows.length > 0 ? parseIsoDay(rows[0].date)! : NaN,
+    firstDay: rows.length > 0 ? parseOutputDay(rows[0].date)! : NaN,
     sales: Float64Array.from(rows, (r) => Number(r.forecast_sales)),
     returns: Float64Array.from(rows, (r) => Number(r.forecast_returns)),
     recommended: Float64Array.from(rows, (r) => Number(r.recommended_inventory)),

@@ -8,11 +8,12 @@
 
 import { join } from "node:path";
 import { readCsvRecords } from "../data/csv.ts";
-import { parseIsoDay } from "../data/dates.ts";
+import { parseOutputDay } from "../data/dates.ts";
 import type { SeriesSet } from "../data/series.ts";
 import { type Calendar, openMask } from "../data/calendar.ts";
 import { readImportMeta } from "../data/import/meta.ts";
-import { InputError } from "../io/errors.ts";
+import { clipped, InputError } from "../io/errors.ts";
+import { recoverDirectory } from "../io/write_dir_atomic.ts";
 import { readText } from "../io/read_text.ts";
 import { naiveScales } from "../forecast/metrics.ts";
 import type { BacktestWindow } from "../forecast/backtest/series.ts";
@@ -101,6 +102,7 @@ async function collect(dirs: readonly string[]): Promise<Collected> {
     simulated: false,
   };
   for (const [entry, dir] of dirs.entries()) {
+    await recoverDirectory(dir); // a swap killed between its renames is put back first
     const summary = await readRunSummary(join(dir, "summary.json"));
     c.summaries.push(summary);
     for (const choice of summary.choices) {
@@ -155,7 +157,7 @@ function windowsOf(
       byModel.set(
         model,
         [...byCutoff].map(([cutoff, columns]): BacktestWindow => {
-          const cut = parseIsoDay(cutoff)!;
+          const cut = parseOutputDay(cutoff)!;
           const length = cut - product.start + 1;
           return {
             cutoff: cut,
@@ -184,6 +186,17 @@ function windowsOf(
  */
 export async function readRun(dirs: readonly string[], data: RunData): Promise<RunRead> {
   const c = await collect(dirs);
+  for (const [entry, summary] of c.summaries.entries()) {
+    if (data.all.sha256 && summary.data.sha256 && summary.data.sha256 !== data.all.sha256) {
+      throw new InputError(
+        `was made from other data (${clipped(summary.data.source)}, SHA-256 ` +
+          `${summary.data.sha256.slice(0, 12)}…) than --data (${
+            data.all.sha256.slice(0, 12)
+          }…); pass the data the run was made from`,
+        { file: dirs[entry] },
+      );
+    }
+  }
   const known = new Set(data.all.products.map((p) => p.id));
   const missing = [...c.owner.keys()].filter((id) => !known.has(id));
   if (missing.length > 0) {
@@ -223,7 +236,7 @@ export async function readRun(dirs: readonly string[], data: RunData): Promise<R
         backtest: {
           plan: {
             horizon: backtest.horizon,
-            cutoffs: backtest.cutoffs.map((day) => parseIsoDay(day)!),
+            cutoffs: backtest.cutoffs.map((day) => parseOutputDay(day)!),
             refitEvery: backtest.refit_every,
             ...(backtest.network_refit_every !== undefined
               ? { networkRefitEvery: backtest.network_refit_every }

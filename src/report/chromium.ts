@@ -7,6 +7,8 @@
  */
 
 import puppeteer, { type Browser } from "puppeteer-core";
+import { join } from "node:path";
+import { acquireLock, lockIsFree, lockPath, releaseLock } from "../io/lock.ts";
 
 /** Where Chromium or Chrome is usually installed, in the order {@link findChromium} tries them. */
 export const CHROMIUM_PATHS: readonly string[] = [
@@ -87,7 +89,7 @@ export interface BrowserSession {
 
 const CLOSE_TIMEOUT_MS = 5_000;
 
-/** Temporary Chromium profiles are named `returncast-chromium-PID-…` after the run's process. */
+/** Temporary Chromium profiles are named `returncast-chromium-ID`, each locked by its run. */
 const PROFILE_PREFIX = "returncast-chromium-";
 
 /** Variables Deno refuses to pass to a process it may run only by name. */
@@ -126,29 +128,21 @@ function childEnv(): { env: Record<string, string>; dropped: string[] } {
 }
 
 /**
- * Removes the profiles of runs that died without cleaning up (their process is gone). Where
- * processes cannot be looked up (no `/proc`), nothing is removed.
+ * Removes the profiles of runs that died without cleaning up: a live run holds its profile's
+ * lock (`io/lock.ts`), which the kernel drops when the process dies.
  */
 async function removeStaleProfiles(): Promise<void> {
   const tmp = Deno.env.get("TMPDIR") || "/tmp";
   try {
-    await Deno.stat("/proc/self");
     for await (const entry of Deno.readDir(tmp)) {
-      const pid = new RegExp(`^${PROFILE_PREFIX}(\\d+)-`).exec(entry.name)?.[1];
-      if (!pid || !entry.isDirectory || await processAlive(Number(pid))) continue;
-      await Deno.remove(`${tmp}/${entry.name}`, { recursive: true }).catch(() => {});
+      if (!entry.isDirectory || !entry.name.startsWith(PROFILE_PREFIX)) continue;
+      const profile = join(tmp, entry.name);
+      if (!(await lockIsFree(profile))) continue;
+      await Deno.remove(profile, { recursive: true }).catch(() => {});
+      await Deno.remove(lockPath(profile)).catch(() => {});
     }
   } catch {
-    // no /proc or no temporary directory to look in
-  }
-}
-
-async function processAlive(pid: number): Promise<boolean> {
-  try {
-    await Deno.stat(`/proc/${pid}`);
-    return true;
-  } catch {
-    return false;
+    // no temporary directory to look in
   }
 }
 
@@ -159,8 +153,17 @@ async function processAlive(pid: number): Promise<boolean> {
 export async function launchBrowser(executablePath: string): Promise<BrowserSession> {
   assertMayRun(executablePath);
   await removeStaleProfiles();
-  const userDataDir = await Deno.makeTempDir({ prefix: `${PROFILE_PREFIX}${Deno.pid}-` });
-  const removeProfile = () => Deno.remove(userDataDir, { recursive: true }).catch(() => {});
+  const userDataDir = join(
+    Deno.env.get("TMPDIR") || "/tmp",
+    `${PROFILE_PREFIX}${crypto.randomUUID().replaceAll("-", "").slice(0, 16)}`,
+  );
+  // Locked before it exists, so another run's clean-up never takes it for a dead run's.
+  await acquireLock(userDataDir, "report");
+  await Deno.mkdir(userDataDir, { mode: 0o700 });
+  const removeProfile = async () => {
+    await Deno.remove(userDataDir, { recursive: true }).catch(() => {});
+    await releaseLock(userDataDir).catch(() => {});
+  };
   const { env, dropped } = childEnv();
   let browser: Browser;
   try {

@@ -109,7 +109,7 @@ Deno.test("a directory is replaced whole or not at all", async () => {
     assert(failed instanceof Error);
     assertEquals(await Deno.readTextFile(`${target}/a.txt`), "first");
     assertEquals([...Deno.readDirSync(dir.path)].map((e) => e.name), ["out"], "no temporary left");
-    await Deno.rename(target, `${target}.old-1234`); // as if killed between the two renames
+    await Deno.rename(target, `${target}.returncast-old-0123456789ab`); // killed between the renames
     assert(await recoverDirectory(target));
     assertEquals(await Deno.readTextFile(`${target}/a.txt`), "first");
   } finally {

@@ -81,7 +81,7 @@ Deno.test("a save interrupted between its renames leaves the previous model usab
   try {
     await runJob(job(dir.path, "reuse"));
     const modelPath = modelDir(dir.path, "P/1", "sales", "lstm");
-    await Deno.rename(modelPath, `${modelPath}.old-abc123`); // as if the new copy never arrived
+    await Deno.rename(modelPath, `${modelPath}.returncast-old-abc123abc123`); // the new copy never arrived
     assertEquals((await run(job(dir.path, "reuse"))).source, "loaded");
   } finally {
     await dir.cleanup();

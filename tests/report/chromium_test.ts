@@ -1,5 +1,7 @@
 import { findChromium, launchBrowser, withBrowser } from "../../src/report/chromium.ts";
 import { tempDir } from "../helpers/cli.ts";
+import { basename } from "node:path";
+import { acquireLock, lockPath, releaseLock } from "../../src/io/lock.ts";
 import { assert, assertEquals, assertRejects } from "../helpers/assert.ts";
 import { CHROMIUM, testNeedingTool } from "../helpers/requires.ts";
 
@@ -46,18 +48,27 @@ Deno.test("findChromium skips a CHROME_PATH that is missing or a directory", asy
   }
 });
 
-Deno.test("launching a missing executable is a clear error and leaves no profile behind", async () => {
+Deno.test("launching a missing executable is a clear error, leaves no profile, and clears dead runs' profiles", async () => {
   // Profiles go to TMPDIR: point it at an empty directory of our own for this test.
   const dir = await tempDir();
   const previous = Deno.env.get("TMPDIR");
   Deno.env.set("TMPDIR", dir.path);
+  // A dead run's profile (its lock file left, nobody holding it) and a live run's.
+  const dead = `${dir.path}/returncast-chromium-dead0000dead0000`;
+  const live = `${dir.path}/returncast-chromium-1111222233334444`;
+  await Deno.mkdir(dead);
+  await Deno.writeTextFile(lockPath(dead), "{}");
+  await acquireLock(live, "report");
+  await Deno.mkdir(live);
   try {
     await assertRejects(
       () => launchBrowser("/no/such/chromium"),
       Error,
       "Cannot start Chromium at /no/such/chromium",
     );
-    assertEquals(await Array.fromAsync(Deno.readDir(dir.path)), [], "no profile left");
+    const left = (await Array.fromAsync(Deno.readDir(dir.path))).map((e) => e.name).sort();
+    assertEquals(left, [basename(live), basename(lockPath(live))], "only the live profile left");
+    await releaseLock(live);
   } finally {
     if (previous === undefined) Deno.env.delete("TMPDIR");
     else Deno.env.set("TMPDIR", previous);

@@ -9,8 +9,16 @@
 import { CsvRowReader } from "../csv.ts";
 import { formatIsoDay, YEAR_RANGE } from "../dates.ts";
 import { InputError, quoted } from "../../io/errors.ts";
+import { MAX_DAILY_UNITS } from "../parse_daily.ts";
 import { DAY_MINUTES, isNonProductCode, numberField, parseTimestamp } from "./fields.ts";
-import { type BigLine, densify, matchMegaOrders, selectTop } from "./aggregate.ts";
+import {
+  type BigLine,
+  densify,
+  keptLines,
+  type LargeLine,
+  matchMegaOrders,
+  selectTop,
+} from "./aggregate.ts";
 import type { ProductSeries, SeriesSet } from "../series.ts";
 import { type OrderField, type OrderLayout, resolveColumns } from "./layouts.ts";
 
@@ -28,15 +36,6 @@ export interface ImportOptions {
   cancellationPrefix?: string;
   /** Counted order lines of at least this many units are passed on one by one. @default 100 */
   orderLineUnits?: number;
-}
-
-/** A counted order line of at least `orderLineUnits` units (a row of `FILE.orders.csv`). */
-export interface LargeLine {
-  /** Day number, product code, units ordered (a sale) or cancelled (a return). */
-  day: number;
-  product: string;
-  units: number;
-  kind: "sale" | "return";
 }
 
 /** Why a line was not counted. */
@@ -184,15 +183,7 @@ export class OrderLineImporter {
       densify(id, days, firstDay, lastDay)
     );
     const kept = selectTop(products, this.#options.top);
-    const mega = new Set(megaOrders.flatMap(({ order, cancel }) => [order, cancel]));
-    const keptIds = new Set(kept.map((p) => p.id));
-    const lines = this.#lines
-      .filter((l) => keptIds.has(l.product) && !(l.big && mega.has(l.big)))
-      .map(({ day, product, units, kind }) => ({ day, product, units, kind }))
-      .sort((a, b) =>
-        a.day - b.day || (a.product < b.product ? -1 : a.product > b.product ? 1 : 0) ||
-        (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0) || a.units - b.units
-      );
+    const lines = keptLines(this.#lines, kept, megaOrders);
     const totals = (pick: (p: ProductSeries) => Float64Array) =>
       kept.reduce((total, product) => total + pick(product).reduce((a, b) => a + b, 0), 0);
     return {
@@ -278,6 +269,13 @@ export class OrderLineImporter {
     if (cell) {
       cell[0] += sold;
       cell[1] += returned;
+      if (cell[0] > MAX_DAILY_UNITS || cell[1] > MAX_DAILY_UNITS) {
+        throw new InputError(
+          `product ${quoted(product)} totals more than 10^12 units on one day; ` +
+            "check the quantity column",
+          { file, line },
+        );
+      }
     } else days.set(day, [sold, returned]);
     let big: BigLine | undefined;
     if (Math.abs(quantity) >= this.#megaUnits) {

@@ -7,12 +7,8 @@
 
 import { streamText } from "../../io/read_text.ts";
 import type { SeriesSet } from "../series.ts";
-import {
-  type ImportOptions,
-  type ImportSummary,
-  type LargeLine,
-  OrderLineImporter,
-} from "./order_lines.ts";
+import { type ImportOptions, type ImportSummary, OrderLineImporter } from "./order_lines.ts";
+import type { LargeLine } from "./aggregate.ts";
 
 /** Imports the order lines at `path`; bad input throws an `InputError`. */
 export async function readOrderLines(

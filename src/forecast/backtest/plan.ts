@@ -55,6 +55,23 @@ export function planBacktest(
   firstDay: number,
   lastDay: number,
 ): BacktestPlan {
+  const valid = validCutoffs(options, firstDay, lastDay);
+  if (valid.length === 0) {
+    throw new InputError(
+      `the data (${formatIsoDay(firstDay)} to ${formatIsoDay(lastDay)}) is too short for a ` +
+        `backtest with horizon ${options.horizon}, ${options.windows} windows, step ${options.step}; ` +
+        "use fewer windows, a shorter horizon or another --first-cutoff",
+    );
+  }
+  return { horizon: options.horizon, cutoffs: valid, refitEvery: options.refitEvery };
+}
+
+/** Whether the data `firstDay`…`lastDay` has room for at least one window. */
+export function backtestFits(options: PlanOptions, firstDay: number, lastDay: number): boolean {
+  return validCutoffs(options, firstDay, lastDay).length > 0;
+}
+
+function validCutoffs(options: PlanOptions, firstDay: number, lastDay: number): number[] {
   const cutoffs: number[] = [];
   if (options.firstCutoff !== undefined) {
     for (let k = 0; k < options.windows; k++) {
@@ -66,15 +83,7 @@ export function planBacktest(
     const last = lastDay - options.horizon;
     for (let k = options.windows - 1; k >= 0; k--) cutoffs.push(last - k * options.step);
   }
-  const valid = cutoffs.filter((cutoff) => cutoff - firstDay + 1 >= MIN_TRAINING_DAYS);
-  if (valid.length === 0) {
-    throw new InputError(
-      `the data (${formatIsoDay(firstDay)} to ${formatIsoDay(lastDay)}) is too short for a ` +
-        `backtest with horizon ${options.horizon}, ${options.windows} windows, step ${options.step}; ` +
-        "use fewer windows, a shorter horizon or another --first-cutoff",
-    );
-  }
-  return { horizon: options.horizon, cutoffs: valid, refitEvery: options.refitEvery };
+  return cutoffs.filter((cutoff) => cutoff - firstDay + 1 >= MIN_TRAINING_DAYS);
 }
 
 /**

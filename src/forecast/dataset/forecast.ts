@@ -5,7 +5,7 @@
  * @module
  */
 
-import { lastDay, type SeriesSet } from "../../data/series.ts";
+import { lastDay, type SeriesSet, spanOf } from "../../data/series.ts";
 import { contextOf } from "../context.ts";
 import type { SeriesContext, Target } from "../types.ts";
 import { FALLBACK, modelNamed } from "../registry.ts";
@@ -15,6 +15,7 @@ import { chooseExecutor } from "../parallel/pool.ts";
 import { datasetLagShape } from "../lag_shape.ts";
 import { metricsOf } from "../metrics.ts";
 import { backtestDataset } from "./backtest.ts";
+import { backtestFits } from "../backtest/plan.ts";
 import type { ModelChoice } from "../select.ts";
 import type { BacktestWindow } from "../backtest/series.ts";
 import type { BacktestPlan } from "../backtest/plan.ts";
@@ -59,8 +60,14 @@ export async function forecastDataset(
   const auto = options.model === "auto";
   const models = auto ? options.candidates : [options.model];
   const executor = chooseExecutor(anyHeavy(models), set.products.length * 2, hooks.training);
+  const { first, last } = spanOf(options.poolSet ?? set);
+  // Data too short to backtest: auto falls back per product by history length (pickModel).
+  const backtestable = auto &&
+    ("plan" in options.backtest
+      ? options.backtest.plan.cutoffs.length > 0
+      : backtestFits({ ...options, ...options.backtest }, first, last));
   try {
-    const backtest = auto
+    const backtest = backtestable
       ? await backtestDataset(
         set,
         "plan" in options.backtest
@@ -223,7 +230,9 @@ function pickModel(
     if (model.targets.includes(target)) {
       return { model: model.name, reason: `chosen with --model ${model.name}` };
     }
-    const fallback = FALLBACK.forTarget.name;
+    const fallback = days >= FALLBACK.forTarget.minHistory
+      ? FALLBACK.forTarget.name
+      : FALLBACK.shortHistory.find((m) => days >= m.minHistory)!.name;
     return {
       model: fallback,
       reason: `${model.name} forecasts only ${

@@ -9,7 +9,7 @@
 
 import { dirname, join } from "node:path";
 import { exists } from "../../io/write_dir_atomic.ts";
-import { abandoned } from "./leftovers.ts";
+import { stale } from "./leftovers.ts";
 import { sha256Hex } from "./fingerprint.ts";
 import { type LstmMetadata, ownerMismatch, STORE_FORMAT } from "./lstm_store.ts";
 import { firstLine, jsonBytes, parseJson, readUnchecked, writeModelDir } from "./model_dir.ts";
@@ -58,7 +58,7 @@ export async function moveLegacyTarget(
       continue;
     }
     if (/\.tmp-/.test(name)) { // an unfinished save of the old store
-      if (await abandoned(path)) await Deno.remove(path, { recursive: true }).catch(() => {});
+      if (await stale(path)) await Deno.remove(path, { recursive: true }).catch(() => {});
       continue;
     }
     if (!(await isModelDir(path))) continue;

@@ -13,7 +13,6 @@ import {
   MODEL_FILES,
   type ModelFiles,
 } from "./checksums.ts";
-import { markWriter, WRITER_FILE } from "./leftovers.ts";
 
 /** A model directory read back: its files when intact, otherwise why it cannot be used. */
 export type ReadModelDir =
@@ -28,15 +27,13 @@ export type ReadModelDir =
 
 /**
  * Writes a model directory: the files, then `checksums.json` covering them, swapped in whole.
- * The temporary copy carries the writer's pid while it is filled (see `leftovers.ts`).
+ * The swap holds the model's lock, so a concurrent run's leftovers are told from its own.
  */
 export async function writeModelDir(dir: string, files: ModelFiles): Promise<void> {
   const manifest = await checksumManifest(files);
   await writeDirectoryAtomic(dir, async (temp) => {
-    await markWriter(temp);
     for (const name of MODEL_FILES) await Deno.writeFile(join(temp, name), files[name]);
     await Deno.writeTextFile(join(temp, CHECKSUMS_FILE), manifest);
-    await Deno.remove(join(temp, WRITER_FILE));
   });
 }
 

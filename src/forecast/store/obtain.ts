@@ -123,7 +123,8 @@ async function removeOtherVariants(dir: string, name: string): Promise<void> {
   const parent = dirname(dir);
   for await (const entry of Deno.readDir(parent)) {
     const path = join(parent, entry.name);
-    const unfinished = /\.(tmp|old|del)-/.test(entry.name); // another save's, or a dead one's
+    // another save's swap, a dead one's, or a lock: left to their owners
+    const unfinished = /\.(tmp|old|del)-|\.returncast-/.test(entry.name);
     if (entry.isDirectory && entry.name.startsWith(`${name}@`) && path !== dir && !unfinished) {
       await Deno.remove(path, { recursive: true });
     }

@@ -39,7 +39,7 @@ export interface PoolPoint {
 }
 
 /** Most points a pool is summarised by. */
-export const MAX_POOL_POINTS = 100000;
+export const MAX_POOL_POINTS = 500;
 
 /** How pooling weighs the product's own errors against the pool. */
 export interface PoolingOptions {

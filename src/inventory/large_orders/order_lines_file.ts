@@ -9,7 +9,7 @@
 import { readInputTable } from "../../data/input_table.ts";
 import { formatCsvRows } from "../../data/csv.ts";
 import { formatIsoDay } from "../../data/dates.ts";
-import type { LargeLine } from "../../data/import/order_lines.ts";
+import type { LargeLine } from "../../data/import/aggregate.ts";
 import { InputError, quoted } from "../../io/errors.ts";
 import type { OrderLine } from "./lines.ts";
 

@@ -7,7 +7,7 @@
  */
 
 import * as Plot from "@observablehq/plot";
-import { parseIsoDay } from "../../data/dates.ts";
+import { parseOutputDay } from "../../data/dates.ts";
 import { drawHeader, type HeaderLayout } from "./header.ts";
 import { createChartDocument, serializeSvg } from "./svg.ts";
 import { FONT_FAMILY, FONT_SIZE } from "./theme.ts";
@@ -76,7 +76,7 @@ export function lineOrDot<T>(
  * error (`RangeError: Cannot draw chart: history[3].date must be YYYY-MM-DD, got "2024-13-01"`).
  */
 export function isoToDate(text: string, what: string): Date {
-  const day = typeof text === "string" ? parseIsoDay(text) : undefined;
+  const day = typeof text === "string" ? parseOutputDay(text) : undefined;
   if (day === undefined) {
     throw new RangeError(
       `Cannot draw chart: ${what} must be YYYY-MM-DD, got ${JSON.stringify(text)}`,
