@@ -205,6 +205,63 @@ function scaleBenchmarks(
   ];
 }
 
+/**
+ * The report explorer in Chromium (issue 15): a baseline-model report of `products` products,
+ * then opening it and 60 control changes (`bench/explorer_updates.ts`).
+ */
+function explorerBenchmarks(
+  products: number,
+  data: [string, string[]][],
+  dataPath: string,
+  limits: { ready: number; update: number; htmlMB: number },
+): Benchmark[] {
+  const dir = `${WORK}/explorer_${products}`;
+  const report = [
+    ...CLI,
+    ...["report", "--data", dataPath, "--models", "zero,naive,snaive7,ma28,croston,tsb,ets,lag"],
+    ...["--no-pdf", "--quiet", "--out", dir],
+  ];
+  return [{
+    name: `explorer: ${products}-product report opened in Chromium, 60 control changes`,
+    setup: [...data, [`${dir}/report.html`, report]],
+    args: [
+      "run",
+      "--allow-all",
+      "--quiet",
+      `${ROOT}bench/explorer_updates.ts`,
+      `${dir}/report.html`,
+    ],
+    figures: (run) => {
+      const r = JSON.parse(run.stdout.trim().split("\n").pop()!);
+      const ms = (value: number) => `${value.toFixed(0)} ms`;
+      return [
+        {
+          label: "report.html",
+          value: `${r.htmlMB.toFixed(2)} MB`,
+          target: `${limits.htmlMB} MB`,
+          met: r.htmlMB < limits.htmlMB,
+        },
+        {
+          label: "opened → ready",
+          value: `${(r.openedToReadyMs / 1000).toFixed(1)} s`,
+          target: `${limits.ready} s`,
+          met: r.openedToReadyMs < 1000 * limits.ready,
+        },
+        {
+          label: "update (median / p95 / max)",
+          value: `${ms(r.updateMedianMs)} / ${ms(r.updateP95Ms)} / ${ms(r.updateMaxMs)}`,
+          target: `${limits.update} ms median`,
+          met: r.updateMedianMs < limits.update,
+        },
+        {
+          label: "input → painted (median / p95)",
+          value: `${ms(r.paintedMedianMs)} / ${ms(r.paintedP95Ms)}`,
+        },
+      ];
+    },
+  }];
+}
+
 /** All benchmarks, in the order they run. */
 export const BENCHMARKS: Benchmark[] = [
   {
@@ -352,6 +409,12 @@ export const BENCHMARKS: Benchmark[] = [
     peakMiB: 1536,
     figures: (run) => trainingFigures(run),
   },
+  ...explorerBenchmarks(5, [demoSetup], DEMO, { ready: 5, update: 100, htmlMB: 1.5 }),
   ...scaleBenchmarks(100, { backtest: 60, lstm: 600, report: 900 }),
   ...scaleBenchmarks(1000, { backtest: 60, lstm: 600, report: 900 }),
+  ...explorerBenchmarks(1000, [scaleData(1000)], scaleData(1000)[0], {
+    ready: 5,
+    update: 100,
+    htmlMB: 15,
+  }),
 ];

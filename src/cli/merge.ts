@@ -57,7 +57,10 @@ export const mergeCommand = defineCommand({
       }
     }
     const orderLines = await readDataOrderLines(config.data, options.largeOrderUnits, printErr);
-    const shelf = shelfDemand(input.set, all, { orderLines, largeOrderUnits: options.largeOrderUnits });
+    const shelf = shelfDemand(input.set, all, {
+      orderLines,
+      largeOrderUnits: options.largeOrderUnits,
+    });
     const plan = planning.forecast.backtest!.plan;
     const megaOrders = new Map<string, number>();
     for (const entry of input.importMeta?.megaOrders ?? []) {
@@ -66,7 +69,12 @@ export const mergeCommand = defineCommand({
     const merged = planFromForecast(
       shelf.set,
       planning.forecast,
-      layoutOf(shelf.poolSet, options.settings, undefined, plan.horizon - options.settings.reviewPeriod),
+      layoutOf(
+        shelf.poolSet,
+        options.settings,
+        undefined,
+        plan.horizon - options.settings.reviewPeriod,
+      ),
       {
         ...options,
         positions: positions.size > 0 ? positions : undefined,

@@ -12,6 +12,7 @@ import { DEMO_DATA } from "../config/data_options.ts";
 import type { Shard } from "../data/shard.ts";
 import {
   defaultCandidates,
+  FORECAST_DAYS,
   PLANNING_RUN_OPTIONS,
   resolveRunConfig,
   today,
@@ -62,7 +63,12 @@ export async function runFromConfig(
     ...(constraints ? { constrainedProducts: constraints.size } : {}),
   };
   const known = new Set(all.products.map((p) => p.id));
-  for (const [flag, listed] of [["--on-hand", positions], ["--order-constraints", constraints]] as const) {
+  for (
+    const [flag, listed] of [["--on-hand", positions], [
+      "--order-constraints",
+      constraints,
+    ]] as const
+  ) {
     const unknown = [...listed?.keys() ?? []].filter((id) => !known.has(id));
     if (unknown.length > 0) {
       progress.line(
@@ -91,6 +97,7 @@ export async function runFromConfig(
     droppedMegaOrders: megaOrders,
     calendar,
     poolSet: all,
+    forecastDays: FORECAST_DAYS,
   }, progressHooks(progress));
   return {
     set,

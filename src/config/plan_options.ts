@@ -30,7 +30,7 @@ import {
 } from "./option.ts";
 
 /** The range of a service target (fill rate or cycle service). */
-const TARGET_RANGE = { min: 0.5, max: 0.999 };
+export const TARGET_RANGE = { min: 0.5, max: 0.999 };
 
 /** `--cycle-service` by default (applied after its alias `--service-level` is read). */
 const CYCLE_SERVICE_DEFAULT = 0.95;
@@ -50,13 +50,15 @@ export const PLAN_OPTIONS = {
     value: "P",
     default: 0.95,
     ...TARGET_RANGE,
-    help: `fill-rate policy: share of demand served from stock, ${TARGET_RANGE.min}–${TARGET_RANGE.max}`,
+    help:
+      `fill-rate policy: share of demand served from stock, ${TARGET_RANGE.min}–${TARGET_RANGE.max}`,
   }),
   cycleService: decimal("cycle-service", {
     value: "P",
     shownDefault: String(CYCLE_SERVICE_DEFAULT),
     ...TARGET_RANGE,
-    help: `cycle-service policy: chance of no stockout in a cycle, ${TARGET_RANGE.min}–${TARGET_RANGE.max}`,
+    help:
+      `cycle-service policy: chance of no stockout in a cycle, ${TARGET_RANGE.min}–${TARGET_RANGE.max}`,
   }),
   serviceLevel: {
     flag: "service-level",

@@ -46,6 +46,14 @@ export interface RunConfig {
 /** Above this many products, `auto`'s default candidates use the models' at-scale variants. */
 export const GLOBAL_LSTM_FROM = 50;
 
+/**
+ * Days every planning run (`plan`, `report`) forecasts and writes to forecast.csv, whatever its
+ * `--horizon`: the report's explorer lets readers look up to 90 days ahead. The horizon still sets
+ * the figures, the daily plan and the alerts, and the planning backtest keeps its own length
+ * (the horizon, or L + R when longer), so σ and the simulation do not depend on this.
+ */
+export const FORECAST_DAYS = 90;
+
 /** The options of a planning run after the data and planning options, in `--help` order. */
 export const RUN_OPTIONS = {
   horizon: describedAs(HORIZON, "days to forecast and plan, 7 to 90"),

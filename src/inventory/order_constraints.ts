@@ -24,7 +24,10 @@ export async function readOrderConstraints(path: string): Promise<Map<string, Or
     (row) => {
       const id = row.text("product_id");
       if (constraints.has(id)) {
-        throw new InputError(`product ${quoted(id)} is listed twice`, { file: path, line: row.line });
+        throw new InputError(`product ${quoted(id)} is listed twice`, {
+          file: path,
+          line: row.line,
+        });
       }
       const leadTime = row.has("lead_time") ? row.whole("lead_time", 0, 365, true) : undefined;
       constraints.set(id, {

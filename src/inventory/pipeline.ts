@@ -20,8 +20,8 @@ import type { OrderConstraint } from "./policies/constraints.ts";
 import { type PolicyName, policyNamed } from "./policies/registry.ts";
 import type { Alert, AlertThresholds } from "./alerts/types.ts";
 import { raiseAlerts } from "./alerts/raise.ts";
-import { planningBacktest, planningLayout, type PlanningLayout } from "./planning/layout.ts";
-import { productErrors, type ProductErrors } from "./planning/error_table.ts";
+import { planningBacktest, type PlanningLayout, planningLayout } from "./planning/layout.ts";
+import { type ProductErrors, productErrors } from "./planning/error_table.ts";
 import type { DecisionSettings } from "./planning/decisions.ts";
 import { simulatePolicies, type SimulationResult } from "./simulation/simulate.ts";
 import { type OrderLine, regularDemand } from "./large_orders/lines.ts";
@@ -159,7 +159,13 @@ export function planFromForecast(
 ): PlanningResult {
   const { settings, constraints } = options;
   hooks.stage?.("plan inventory and raise alerts", 0, 0);
-  const { tables, decisions } = planningTables(set, forecast, settings, options.calendar, constraints);
+  const { tables, decisions } = planningTables(
+    set,
+    forecast,
+    settings,
+    options.calendar,
+    constraints,
+  );
   const planInputs = {
     set,
     forecast,

@@ -12,11 +12,11 @@ import { type DatasetForecast, resultOf } from "../forecast/dataset/results.ts";
 import type { PolicySettings, StockLevels } from "./policies/types.ts";
 import { type OrderConstraint, roundOrder } from "./policies/constraints.ts";
 import { POLICIES, type PolicyName, policyNamed } from "./policies/registry.ts";
-import { originalRecommendation, protectionForecast } from "./policies/stock.ts";
+import { recommendedPerDay } from "./policies/stock.ts";
 import { rmsError } from "./errors/empirical.ts";
 import type { ErrorDistribution } from "./errors/empirical.ts";
 import type { DemandClass } from "./errors/classify.ts";
-import { type Decision, decide, type DecisionSettings } from "./planning/decisions.ts";
+import { decide, type Decision, type DecisionSettings } from "./planning/decisions.ts";
 import type { ProductErrors } from "./planning/error_table.ts";
 
 /** Stock on hand and on order for one product. */
@@ -135,13 +135,7 @@ export function planInventory(
     const sales = resultOf(inputs.forecast, product.id, "sales").forecast.mean;
     const returns = resultOf(inputs.forecast, product.id, "returns").forecast.mean;
     const days = Math.min(inputs.days, sales.length);
-    const recommended = policy.chart === "per-day"
-      ? originalRecommendation(sales, returns, settings.safetyFactor).slice(0, days)
-      : Float64Array.from({ length: days }, (_, t) =>
-        policy.levels(
-          { forecast: protectionForecast(sales, returns, settings, t), errors: decision.errors },
-          settings,
-        ).orderUpTo);
+    const recommended = recommendedPerDay(policy, sales, returns, settings, decision.errors, days);
     plans.set(product.id, {
       productId: product.id,
       policy: policy.id,

@@ -15,6 +15,7 @@ import { formatDailyPlanCsv } from "./plan_daily_csv.ts";
 import { formatAlertsCsv } from "./alerts_csv.ts";
 import { formatSimulationJson } from "./simulation_json.ts";
 import { formatRunSummary } from "./run_summary.ts";
+import { FORECAST_DAYS } from "../config/run_config.ts";
 
 /** The files a run directory holds (report.html and report.pdf with a report), for the footer. */
 export const RUN_FILES = [
@@ -37,7 +38,7 @@ export function buildDataFiles(
   const { planning, options } = input;
   const results = planning.forecast.results.values();
   const files = new Map<string, FileContent>();
-  files.set("forecast.csv", formatForecastCsv(results, options.horizon));
+  files.set("forecast.csv", formatForecastCsv(results, Math.max(options.horizon, FORECAST_DAYS)));
   files.set("plan.csv", formatPlanCsv(planning.plans.values(), options.settings));
   files.set("plan_daily.csv", formatDailyPlanCsv(planning.plans.values()));
   files.set("alerts.csv", formatAlertsCsv(planning.alerts));

@@ -6,8 +6,16 @@
  * - {@link forecastChart}: history vs forecast with 80 % and 95 % interval bands;
  * - {@link inventoryChart}: forecast sales, returns, recommended inventory and reorder point;
  * - {@link lineChart}: any numeric multi-series line chart (loss curves, error by horizon).
+ *
+ * Importing this module sets linkedom as the charts' document; the report's explorer imports the
+ * chart files directly and draws into the page (`useChartDocument`).
  * @module
  */
+
+import { useChartDocument } from "./charts/render.ts";
+import { createChartDocument } from "./charts/server_document.ts";
+
+useChartDocument(createChartDocument);
 
 export {
   FORECAST_LEGEND,

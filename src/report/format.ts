@@ -4,19 +4,32 @@
  * @module
  */
 
+const FORMATS = new Map<number, Intl.NumberFormat>();
+
+/**
+ * The en-US format with `digits` decimals, made once: `toLocaleString` with options builds a new
+ * formatter on every call (~90 µs), which made a 90-row table take 75 ms in the explorer.
+ */
+function formatWith(digits: number): Intl.NumberFormat {
+  let format = FORMATS.get(digits);
+  if (!format) {
+    format = new Intl.NumberFormat("en-US", {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+    FORMATS.set(digits, format);
+  }
+  return format;
+}
+
 /** Whole units with thousands separators: 12,345. */
 export function units(value: number): string {
-  return Number.isFinite(value) ? Math.round(value).toLocaleString("en-US") : "–";
+  return Number.isFinite(value) ? formatWith(0).format(Math.round(value)) : "–";
 }
 
 /** A number with `digits` decimals and separators: 1,234.5. */
 export function decimal(value: number, digits = 1): string {
-  return Number.isFinite(value)
-    ? value.toLocaleString("en-US", {
-      minimumFractionDigits: digits,
-      maximumFractionDigits: digits,
-    })
-    : "–";
+  return Number.isFinite(value) ? formatWith(digits).format(value) : "–";
 }
 
 /** A share as a percentage: 0.123 → "12.3 %". */

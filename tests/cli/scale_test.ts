@@ -8,6 +8,7 @@
 import { assert, assertEquals, assertIncludes } from "../helpers/assert.ts";
 import { runCli, tempDir } from "../helpers/cli.ts";
 import { parseCsvRows } from "../../src/data/csv.ts";
+import { FORECAST_DAYS } from "../../src/config/run_config.ts";
 
 const PRODUCTS = 60;
 const HORIZON = 14;
@@ -48,7 +49,11 @@ Deno.test(`a ${PRODUCTS}-product report: global LSTM, every product listed, ${DE
     const ids = [...new Set(records(await Deno.readTextFile(data)).map((r) => r.product_id))];
     assertEquals(ids.length, PRODUCTS);
     const forecast = records(await Deno.readTextFile(`${out}/forecast.csv`));
-    assertEquals(forecast.length, PRODUCTS * 2 * HORIZON, "every product, both targets, each day");
+    assertEquals(
+      forecast.length,
+      PRODUCTS * 2 * FORECAST_DAYS,
+      "every product, both targets, each of the 90 days the explorer shows",
+    );
     assert(
       forecast.every((r) => Number.isFinite(Number(r.forecast)) && Number(r.forecast) >= 0),
       "finite, non-negative forecasts",

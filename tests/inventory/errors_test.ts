@@ -6,11 +6,7 @@ import {
   expectedExcess,
   quantile,
 } from "../../src/inventory/errors/empirical.ts";
-import {
-  estimateCredibility,
-  pooledErrors,
-  poolOf,
-} from "../../src/inventory/errors/pooling.ts";
+import { estimateCredibility, pooledErrors, poolOf } from "../../src/inventory/errors/pooling.ts";
 import { demandScale } from "../../src/inventory/errors/scale.ts";
 import { classOf, demandProfile } from "../../src/inventory/errors/classify.ts";
 import { assert, assertAlmostEquals, assertEquals, assertThrows } from "../helpers/assert.ts";

@@ -1,6 +1,7 @@
 /**
  * The main job end to end: `deno task report` on the demo data, the HTML opened in Chromium (no
- * console errors, no requests), the PDF read back with poppler (pages, sections, page numbers).
+ * external script, no console errors, no requests), the PDF read back with poppler (pages,
+ * sections, page numbers, no explorer).
  */
 
 import { assert, assertEquals, assertIncludes } from "../helpers/assert.ts";
@@ -9,6 +10,7 @@ import { CHROMIUM, POPPLER, testNeedingTool } from "../helpers/requires.ts";
 import { findChromium } from "../../src/report/chromium.ts";
 import { inspectHtml } from "../../src/report/pdf.ts";
 import { parseCsvRows } from "../../src/data/csv.ts";
+import { FORECAST_DAYS } from "../../src/config/run_config.ts";
 
 async function text(command: string, ...args: string[]): Promise<string> {
   const output = await new Deno.Command(command, { args, stdout: "piped", stderr: "piped" })
@@ -67,7 +69,12 @@ testNeedingTool("the demo report: self-contained HTML, a paged PDF, and the CSVs
     }
 
     const html = await Deno.readTextFile(`${out}/report.html`);
-    assert(!/<script/i.test(html), "no script");
+    // Issue 15's budget for the demo's report.html, explorer included (0.5 MB when written).
+    const bytes = (await Deno.stat(`${out}/report.html`)).size;
+    assert(bytes < 1_500_000, `report.html is ${bytes} bytes, over 1.5 MB`);
+    // The explorer's two inline scripts (its data and its code), nothing external.
+    assertEquals(html.match(/<script/gi)?.length, 2, "the explorer's two scripts");
+    assert(!/<script[^>]*\ssrc=/i.test(html), "no external script");
     assert(!/(src|href)="https?:/i.test(html), "no external resources");
     for (const id of ["P001", "P002", "P003", "P004", "P005"]) {
       assertIncludes(html, `Product ${id}`);
@@ -89,6 +96,9 @@ testNeedingTool("the demo report: self-contained HTML, a paged PDF, and the CSVs
       assertIncludes(pdfText, part);
     }
     for (const id of ["P001", "P005"]) assertIncludes(pdfText, `Product ${id}`);
+    // The explorer is for the screen: not printed, not in the table of contents.
+    assert(!pdfText.includes("Explore"), "no explorer in the PDF");
+    assert(!html.slice(html.indexOf("<nav"), html.indexOf("</nav>")).includes("#explore"));
     assertIncludes(pdfText, `page 1 of ${pages}`);
     assertIncludes(pdfText, `page ${pages} of ${pages}`);
     // each product starts on a new page: the page holding "Product P002" starts with it
@@ -110,7 +120,7 @@ testNeedingTool("the demo report: self-contained HTML, a paged PDF, and the CSVs
     );
 
     const forecast = parseCsvRows(await Deno.readTextFile(`${out}/forecast.csv`));
-    assertEquals(forecast.length - 1, 5 * 2 * 30);
+    assertEquals(forecast.length - 1, 5 * 2 * FORECAST_DAYS, "90 days: the explorer's longest");
     const summary = JSON.parse(await Deno.readTextFile(`${out}/summary.json`));
     assertEquals(summary.data.products, 5);
     assertEquals(summary.data.sha256.length, 64);

@@ -120,8 +120,7 @@ function pastWindowForecast(
   const mean = fitted.predict(context, horizon);
   const residuals = Array.from(
     { length: horizon },
-    (_, h) =>
-      Float64Array.from(past, (w) => scaledResidual(w.actual[h], w.forecast.mean[h])),
+    (_, h) => Float64Array.from(past, (w) => scaledResidual(w.actual[h], w.forecast.mean[h])),
   );
   return closeDays(intervalsFrom(mean, residuals), context);
 }

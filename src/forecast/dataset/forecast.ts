@@ -58,6 +58,7 @@ export async function forecastDataset(
   hooks: PipelineHooks = {},
 ): Promise<DatasetForecast> {
   const auto = options.model === "auto";
+  const days = Math.max(options.horizon, options.forecastDays ?? 0);
   const models = auto ? options.candidates : [options.model];
   const executor = chooseExecutor(anyHeavy(models), set.products.length * 2, hooks.training);
   const { first, last } = spanOf(options.poolSet ?? set);
@@ -102,11 +103,11 @@ export async function forecastDataset(
     const modelOf = (id: string, target: Target) => picks.get(resultKey(id, target))!.model;
     const shape = datasetLagShape(options.poolSet ?? set);
     const historyOf = (i: number, target: Target): SeriesContext => {
-      const history = contextOf(set.products[i], target, options.calendar, options.horizon);
+      const history = contextOf(set.products[i], target, options.calendar, days);
       return target === "returns" && shape ? { ...history, returnLagShape: shape } : history;
     };
     const common = {
-      horizon: options.horizon,
+      horizon: days,
       seed: options.seed,
       ...(options.store ? { store: options.store } : {}),
       ...(options.epochs ? { epochs: options.epochs } : {}),
@@ -151,7 +152,7 @@ export async function forecastDataset(
         });
       });
       hooks.stage?.(
-        `forecast ${target}: ${set.products.length} products, ${options.horizon} days`,
+        `forecast ${target}: ${set.products.length} products, ${days} days`,
         jobs.length,
         jobs.reduce((t, j) => t + jobWeight(j.model), 0),
       );

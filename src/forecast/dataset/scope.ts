@@ -23,6 +23,11 @@ export interface DatasetScope {
   poolSet?: SeriesSet;
   /** Most network epochs (overrides the design's). */
   epochs?: number;
+  /**
+   * Forecast at least this many days (a planning run's 90, for the report's explorer); the
+   * backtest behind `auto` keeps the forecast spec's horizon.
+   */
+  forecastDays?: number;
 }
 
 /** Hooks for progress reporting. */

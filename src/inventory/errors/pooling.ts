@@ -149,7 +149,11 @@ export function pooledErrors(
   }
   if (z < 1) {
     for (const p of pool) {
-      samples.push({ cycle: p.cycle * scaleNow, lead: p.lead * scaleNow, weight: (1 - z) * p.weight });
+      samples.push({
+        cycle: p.cycle * scaleNow,
+        lead: p.lead * scaleNow,
+        weight: (1 - z) * p.weight,
+      });
     }
   }
   return errorDistribution(samples, pool.length > 0 ? n + options.credibility : n);

@@ -68,10 +68,13 @@ export async function readOrderLinesFile(path: string): Promise<OrderLine[]> {
       }
       const units = row.decimal("units", 0, 1e12, "a decimal number above 0 and at most 10^12");
       if (!(units > 0)) {
-        throw new InputError(`units must be a decimal number above 0, got ${quoted(String(units))}`, {
-          file: path,
-          line: row.line,
-        });
+        throw new InputError(
+          `units must be a decimal number above 0, got ${quoted(String(units))}`,
+          {
+            file: path,
+            line: row.line,
+          },
+        );
       }
       lines.push({ day: row.date("date"), productId: row.text("product_id"), units, kind });
     },

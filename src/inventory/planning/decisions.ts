@@ -7,14 +7,14 @@
  * @module
  */
 
-import { errorDistribution, type ErrorDistribution } from "../errors/empirical.ts";
+import { type ErrorDistribution, errorDistribution } from "../errors/empirical.ts";
 import { type DemandClass, demandProfile } from "../errors/classify.ts";
 import {
   estimateCredibility,
   ownWeight,
-  type PoolPoint,
-  poolOf,
   pooledErrors,
+  poolOf,
+  type PoolPoint,
   type ScaledSample,
 } from "../errors/pooling.ts";
 import { sampleScale } from "../errors/scale.ts";

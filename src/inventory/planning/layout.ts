@@ -111,9 +111,10 @@ export function planningLayout(
     step,
     origins,
     ...(replay ? { replay } : {
-      noReplay: `the data holds ${days} days; the simulation needs at least ${
-        7 * (REPLAY.minWeeks + REPLAY.historyWeeks) + REPLAY.warmupDays
-      } (${REPLAY.minWeeks} weeks counted after a ${REPLAY.warmupDays}-day warm-up and ` +
+      noReplay:
+        `the data holds ${days} days; the simulation needs at least ${
+          7 * (REPLAY.minWeeks + REPLAY.historyWeeks) + REPLAY.warmupDays
+        } (${REPLAY.minWeeks} weeks counted after a ${REPLAY.warmupDays}-day warm-up and ` +
         `${REPLAY.historyWeeks} weeks of history)`,
     }),
   };

@@ -15,7 +15,7 @@
  */
 
 import type { ErrorDistribution } from "../errors/empirical.ts";
-import { type OrderConstraint, feasibleAround } from "./constraints.ts";
+import { feasibleAround, type OrderConstraint } from "./constraints.ts";
 import { cycleNeeds, levelsOf, orderLevels } from "./levels.ts";
 import type { Costs, Policy, ProtectionForecast, StockLevels } from "./types.ts";
 
@@ -123,7 +123,10 @@ export function costLevels(
   );
   let high = 1;
   for (let i = 0; i < n; i++) {
-    high = Math.max(high, 1 + Math.abs(cycleDemand[i]) + Math.abs(forecast.leadNet + errors.lead[i]));
+    high = Math.max(
+      high,
+      1 + Math.abs(cycleDemand[i]) + Math.abs(forecast.leadNet + errors.lead[i]),
+    );
   }
   if (position !== undefined) {
     const need = cycleNeeds(forecast, errors, position);

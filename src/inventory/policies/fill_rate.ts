@@ -7,13 +7,7 @@
  */
 
 import type { ErrorDistribution } from "../errors/empirical.ts";
-import {
-  cycleNeeds,
-  expectedCycleDemand,
-  levelsOf,
-  orderLevels,
-  solveLoss,
-} from "./levels.ts";
+import { cycleNeeds, expectedCycleDemand, levelsOf, orderLevels, solveLoss } from "./levels.ts";
 import type { Policy, ProtectionForecast, StockLevels } from "./types.ts";
 
 /**
@@ -130,7 +124,8 @@ export const fillRatePolicy: Policy = {
   chart: "cycle",
   levels: (inputs, settings, tuned) =>
     fillRateLevels(inputs.forecast, inputs.errors, tuned ?? settings.fillRate, inputs.position),
-  describe: (s) => `fill rate ${(s.fillRate * 100).toFixed(1)} % (share of demand served from stock)`,
+  describe: (s) =>
+    `fill rate ${(s.fillRate * 100).toFixed(1)} % (share of demand served from stock)`,
   caption: (s, cycle) =>
     `Recommended inventory = the level to order up to on each day: forecast net demand (sales − ${s.restockRate} × returns) over the next ${cycle} days (lead time + review period) plus the safety stock that keeps expected lost sales within ${
       ((1 - s.fillRate) * 100).toFixed(1)

@@ -22,7 +22,10 @@ export function levelsOf(
   q: number,
 ): StockLevels {
   const orderUpTo = Math.max(0, forecast.cycleNet + q);
-  const probability = cdf(errors, orderUpTo - forecast.cycleNet);
+  // The chance the level covers the cycle; a tolerance keeps an error the level sits on inside
+  // (S − F can come out a hair below q in floating point).
+  const tolerance = 1e-9 * Math.max(1, Math.abs(forecast.cycleNet));
+  const probability = cdf(errors, orderUpTo - forecast.cycleNet + tolerance);
   return {
     expectedNetDemand: forecast.cycleNet,
     safetyStock: orderUpTo - forecast.cycleNet,
@@ -88,7 +91,7 @@ export function weightedQuantile(
   let cumulative = 0;
   for (const i of order) {
     cumulative += weight[i];
-    if (cumulative >= p - 1e-12) return values[i];
+    if (cumulative >= p - 1e-9) return values[i];
   }
   return values[order[order.length - 1]];
 }

@@ -1,11 +1,13 @@
 /**
  * The arithmetic the policies share on the daily forecast: net demand, sums over the coming days
  * (past the forecast's end they repeat its last week), the protection-period forecast of a review
- * day, and the original design's daily rule. Pure and browser-safe.
+ * day, the original design's daily rule and the recommended level per day. Pure and
+ * browser-safe.
  * @module
  */
 
-import type { ProtectionForecast } from "./types.ts";
+import type { ErrorDistribution } from "../errors/empirical.ts";
+import type { Policy, PolicySettings, ProtectionForecast } from "./types.ts";
 
 /** Net demand per day: sales − ρ · returns. */
 export function netDemand(
@@ -89,4 +91,28 @@ export function originalRecommendation(
     { length: sales.length },
     (_, i) => Math.max(0, (sales[i] - returns[i]) * factor),
   );
+}
+
+/**
+ * The recommended inventory per day over the first `days` forecast days under `policy`: the
+ * original rule per day for a `per-day` policy, else the level to order up to on each day (its
+ * protection period starting that day, the same error distribution, no stock position).
+ */
+export function recommendedPerDay(
+  policy: Policy,
+  sales: ArrayLike<number>,
+  returns: ArrayLike<number>,
+  settings: PolicySettings,
+  errors: ErrorDistribution,
+  days: number,
+): Float64Array {
+  const n = Math.min(days, sales.length);
+  if (policy.chart === "per-day") {
+    return originalRecommendation(sales, returns, settings.safetyFactor).slice(0, n);
+  }
+  return Float64Array.from({ length: n }, (_, t) =>
+    policy.levels(
+      { forecast: protectionForecast(sales, returns, settings, t), errors },
+      settings,
+    ).orderUpTo);
 }

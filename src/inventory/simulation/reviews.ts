@@ -8,7 +8,7 @@
  */
 
 import type { ReplaySpan } from "../planning/layout.ts";
-import { type Decision, decide, type DecisionSettings } from "../planning/decisions.ts";
+import { decide, type Decision, type DecisionSettings } from "../planning/decisions.ts";
 import { originIndex, type ProductErrors } from "../planning/error_table.ts";
 
 /** Days of history a product needs at its first review. */

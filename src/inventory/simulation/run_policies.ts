@@ -95,7 +95,9 @@ export function runLockstep(
   runs: readonly PolicyRun[],
 ): LockstepResult {
   type Step = Generator<ReviewRequest, ReplayTally, number>;
-  const gens: (Step | undefined)[][] = runs.map(() => inputs.map((input) => input && replaySteps(input)));
+  const gens: (Step | undefined)[][] = runs.map(() =>
+    inputs.map((input) => input && replaySteps(input))
+  );
   const pending: (ReviewRequest | undefined)[][] = runs.map(() => inputs.map(() => undefined));
   const tallies: (ReplayTally | undefined)[][] = runs.map(() => inputs.map(() => undefined));
   const advance = (r: number, p: number, level: number | undefined) => {

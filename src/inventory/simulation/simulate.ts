@@ -87,7 +87,11 @@ export function simulatePolicies(
   const replays = replayInputs(tables, windows, settings, inputs);
   const targets = [...new Set([...FILL_RATE_CURVE, settings.fillRate])].sort((a, b) => a - b);
   const runs: PolicyRun[] = [
-    ...targets.map((target) => ({ name: `fill-rate ${target}`, policy: fillRatePolicy, tuned: target })),
+    ...targets.map((target) => ({
+      name: `fill-rate ${target}`,
+      policy: fillRatePolicy,
+      tuned: target,
+    })),
     { name: cycleServicePolicy.id, policy: cycleServicePolicy },
     { name: costPolicy.id, policy: costPolicy },
   ];

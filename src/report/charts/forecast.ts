@@ -100,7 +100,7 @@ export function spikeCap(options: ForecastChartOptions): { top: number; peak: nu
  *
  * @example
  * ```ts
- * import { forecastChart } from "./forecast.ts";
+ * import { forecastChart } from "../charts.ts";
  * const svg = forecastChart({
  *   title: "P001 — sales",
  *   unit: "units sold per day",

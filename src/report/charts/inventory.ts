@@ -84,7 +84,7 @@ export function inventoryLegend(withReorderPoint: boolean): readonly LegendItem[
  *
  * @example
  * ```ts
- * import { inventoryChart } from "./inventory.ts";
+ * import { inventoryChart } from "../charts.ts";
  * const svg = inventoryChart({
  *   unit: "units",
  *   days: [

@@ -56,7 +56,7 @@ function extent(values: readonly number[]): [number, number] | undefined {
  *
  * @example
  * ```ts
- * import { lineChart } from "./line.ts";
+ * import { lineChart } from "../charts.ts";
  * const svg = lineChart({
  *   xLabel: "epoch",
  *   yLabel: "loss",

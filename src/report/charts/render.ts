@@ -9,13 +9,33 @@
 import * as Plot from "@observablehq/plot";
 import { parseOutputDay } from "../../data/dates.ts";
 import { drawHeader, type HeaderLayout } from "./header.ts";
-import { createChartDocument, serializeSvg } from "./svg.ts";
+import { serializeSvg } from "./svg.ts";
 import { FONT_FAMILY, FONT_SIZE } from "./theme.ts";
 
 /** Class name of every chart's root `<svg>` (Plot's default changes with its version). */
 export const CHART_CLASS = "returncast-chart";
 
 const MS_PER_DAY = 86_400_000;
+
+let chartDocument: (() => Document) | undefined;
+
+/**
+ * Sets where charts are drawn: `charts.ts` sets linkedom's server-side document for the report
+ * and the notebooks; the report's explorer sets the page's own `document` in the browser.
+ */
+export function useChartDocument(factory: () => Document): void {
+  chartDocument = factory;
+}
+
+function documentForChart(): Document {
+  if (!chartDocument) {
+    throw new Error(
+      "Cannot render chart: no document to draw into; import the charts from src/report/charts.ts " +
+        "(server) or call useChartDocument(() => document) (browser)",
+    );
+  }
+  return chartDocument();
+}
 
 /** What {@link renderChart} needs besides the marks. */
 export interface RenderOptions {
@@ -30,7 +50,7 @@ export interface RenderOptions {
   readonly marks: Plot.Markish[];
 }
 
-/** Renders marks with Plot into linkedom's DOM and returns the standalone SVG markup. */
+/** Renders marks with Plot into the chart document and returns the standalone SVG markup. */
 export function renderChart(options: RenderOptions): string {
   const svg = Plot.plot({
     marginLeft: 48,
@@ -41,7 +61,7 @@ export function renderChart(options: RenderOptions): string {
     width: options.width,
     height: options.height,
     className: CHART_CLASS,
-    document: createChartDocument(),
+    document: documentForChart(),
     marks: options.marks,
   }) as unknown as SVGSVGElement;
   if (svg.localName !== "svg") {

@@ -1,23 +1,16 @@
 /**
- * Turns a chart that Observable Plot drew into linkedom's server-side DOM into a standalone,
- * deterministic SVG string: `xmlns` set, numbers in attributes rounded to 2 decimals, generated
+ * Turns a chart that Observable Plot drew (into linkedom's server-side DOM, or into a browser's)
+ * into a standalone, deterministic SVG string: `xmlns` set, numbers in attributes rounded to 2 decimals, generated
  * ids (Plot's `plot-clip-N`, `plot-marker-N` counters are global to the process) replaced by ids
  * derived from the chart's own content, and our own XML serialisation so that every attribute
  * value and text is escaped the same way.
  * @module
  */
 
-import { parseHTML } from "linkedom";
 import { roundTo } from "../../util/round.ts";
 
 /** The SVG namespace. */
 export const SVG_NS = "http://www.w3.org/2000/svg";
-
-/** A fresh server-side document for Plot (`Plot.plot({ document })`). */
-export function createChartDocument(): Document {
-  const { document } = parseHTML("<!doctype html><html><head></head><body></body></html>");
-  return document as unknown as Document;
-}
 
 /** Attribute values for {@link svgElement}; `undefined` leaves the attribute out. */
 export type SvgAttributes = Record<string, string | number | undefined>;

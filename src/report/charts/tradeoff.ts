@@ -130,7 +130,12 @@ export function tradeoffChart(options: TradeoffChartOptions): string {
     header: layoutHeader(width, options.title, legend, "fill rate (%)"),
     plot: {
       marginLeft: 52,
-      x: { domain: [0, xMax], nice: true, grid: true, label: "average stock (units on the shelves)" },
+      x: {
+        domain: [0, xMax],
+        nice: true,
+        grid: true,
+        label: "average stock (units on the shelves)",
+      },
       y: { domain: [yMin, 100], nice: true, grid: true, label: null },
     },
     marks,

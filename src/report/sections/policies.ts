@@ -58,7 +58,13 @@ function chart(ctx: ReportContext, simulation: SimulationResult): string {
       },
     ],
     markers: [
-      ...(chosen ? [{ name: `chosen: ${policyNamed(policy).label}`, stock: chosen.avg_stock, fillRate: chosen.fill_rate }] : []),
+      ...(chosen
+        ? [{
+          name: `chosen: ${policyNamed(policy).label}`,
+          stock: chosen.avg_stock,
+          fillRate: chosen.fill_rate,
+        }]
+        : []),
       ...(cost && policy !== "cost"
         ? [{ name: "least cost", stock: cost.avg_stock, fillRate: cost.fill_rate }]
         : []),
@@ -96,7 +102,11 @@ ${decimal(matched.factor ?? NaN, 2)} matched in hindsight on these very days, ho
     ? html`The lowest total cost is ${labelOf(cheapest[0])}'s, ${units(cheapest[1].total_cost)}
 (${percent(1 - cheapest[1].total_cost / next[1].total_cost)} below ${labelOf(next[0])}).`
     : html``;
-  return html`<div class="callout"><p>${target} ${stock} ${costs}</p></div>`;
+  return html`
+    <div class="callout">
+      <p>${target} ${stock} ${costs}</p>
+    </div>
+  `;
 }
 
 function policyTable(simulation: SimulationResult): Html {
@@ -104,7 +114,11 @@ function policyTable(simulation: SimulationResult): Html {
     html`
       <tr>
         <td>${labelOf(name)}</td>
-        <td>${f.target !== undefined ? percent(f.target, 1) : f.factor !== undefined ? `× ${decimal(f.factor, 2)}` : ""}</td>
+        <td>${f.target !== undefined
+          ? percent(f.target, 1)
+          : f.factor !== undefined
+          ? `× ${decimal(f.factor, 2)}`
+          : ""}</td>
         <td>${percent(f.fill_rate, 2)}</td>
         <td>${percent(f.cycle_service, 1)}</td>
         <td>${units(f.stockout_days)}</td>
@@ -120,9 +134,16 @@ function policyTable(simulation: SimulationResult): Html {
     <table>
       <thead>
         <tr>
-          <th>policy</th><th>target / factor</th><th>fill rate</th><th>cycle service</th>
-          <th>stockout days</th><th>average stock</th><th>days of cover</th><th>holding</th>
-          <th>shortage</th><th>total cost</th>
+          <th>policy</th>
+          <th>target / factor</th>
+          <th>fill rate</th>
+          <th>cycle service</th>
+          <th>stockout days</th>
+          <th>average stock</th>
+          <th>days of cover</th>
+          <th>holding</th>
+          <th>shortage</th>
+          <th>total cost</th>
         </tr>
       </thead>
       <tbody>${rows}</tbody>
@@ -140,7 +161,9 @@ function targetTable(simulation: SimulationResult): Html {
         <td>${percent(p.fill_rate, 2)}</td>
         <td>${units(p.avg_stock)}</td>
         <td>${units(p.total_cost)}</td>
-        <td>${reached ? `× ${decimal(p.matched_factor!, 2)}` : `not reached (× ${decimal(p.matched_factor!, 0)})`}</td>
+        <td>${reached
+          ? `× ${decimal(p.matched_factor!, 2)}`
+          : `not reached (× ${decimal(p.matched_factor!, 0)})`}</td>
         <td>${units(p.matched_avg_stock ?? NaN)}</td>
         <td>${reached ? percent(saving, 1) : ""}</td>
       </tr>
@@ -150,8 +173,13 @@ function targetTable(simulation: SimulationResult): Html {
     <table>
       <thead>
         <tr>
-          <th>fill-rate target</th><th>achieved</th><th>average stock</th><th>total cost</th>
-          <th>multiplier at the same fill rate</th><th>its stock</th><th>stock saved</th>
+          <th>fill-rate target</th>
+          <th>achieved</th>
+          <th>average stock</th>
+          <th>total cost</th>
+          <th>multiplier at the same fill rate</th>
+          <th>its stock</th>
+          <th>stock saved</th>
         </tr>
       </thead>
       <tbody>${rows}</tbody>
@@ -175,38 +203,43 @@ function policiesSection(ctx: ReportContext): Html {
   const large = simulation.policies["fill-rate"]?.large_order_units ?? 0;
   return html`
     <section id="${id}">
-      <h2>${TITLE}</h2>
-      <p>Each policy was replayed, one continuous run per product, over the ${p.weeks} weeks from
-${p.measure_start} to ${p.measure_end} after a warm-up from ${p.warmup_start} that is not counted:
-every ${p.review_period} days it ordered up to its level, the order arrived ${p.lead_time} days
-later, ${percent(Number(p.restock_rate), 0)} of what came back went on the shelf, and demand the
-shelf could not serve was lost. Each review planned from the forecast made that day, by the model
-<code>auto</code> would have chosen then, and from the errors of forecasts whose days had passed:
-nothing a policy used came from the days it is judged on.</p>
-      <figure>${raw(chart(ctx, simulation))}<figcaption>Each point is a whole replay. Further left
-is less stock, higher is more demand served; a curve above and left of another does better. The
-fill-rate policy is drawn at targets from 80 % to 99.5 %, the multiplier from factor 0.5 up to the
-same fill rates.</figcaption></figure>
-      ${verdicts(ctx, simulation)}
-      ${policyTable(simulation)}
-      <p class="note">Costs: ${p.holding_cost} per unit on the shelf per day, ${p
-        .shortage_cost} per unit of demand lost. Fill rate = units served ÷ units demanded, over all
-products; cycle service = share of product-cycles (the ${p.review_period} days an order serves)
-without a lost sale; stockout days count product-days with demand lost; average stock = units on
-the shelves on an average day; days of cover = average stock ÷ average daily demand.${
-        large > 0
-          ? html` Order lines above ${p.large_order_units} units (${
-            units(large)
-          } units) were served from outside stock and are not counted.`
-          : ""
-      }${
-        Number(p.order_constraints) > 0
-          ? html` ${p.order_constraints} products ordered in whole case packs and at least their minimum order.`
-          : ""
-      }</p>
-      <h3>What each fill-rate target takes</h3>
-      ${targetTable(simulation)}
-    </section>
+          <h2>${TITLE}</h2>
+          <p>Each policy was replayed, one continuous run per product, over the ${p
+            .weeks} weeks from
+    ${p.measure_start} to ${p.measure_end} after a warm-up from ${p
+      .warmup_start} that is not counted:
+    every ${p.review_period} days it ordered up to its level, the order arrived ${p.lead_time} days
+    later, ${percent(Number(p.restock_rate), 0)} of what came back went on the shelf, and demand the
+    shelf could not serve was lost. Each review planned from the forecast made that day, by the model
+    <code>auto</code> would have chosen then, and from the errors of forecasts whose days had passed:
+    nothing a policy used came from the days it is judged on.</p>
+          <figure>${raw(
+            chart(ctx, simulation),
+          )}<figcaption>Each point is a whole replay. Further left
+    is less stock, higher is more demand served; a curve above and left of another does better. The
+    fill-rate policy is drawn at targets from 80 % to 99.5 %, the multiplier from factor 0.5 up to the
+    same fill rates.</figcaption></figure>
+          ${verdicts(ctx, simulation)}
+          ${policyTable(simulation)}
+          <p class="note">Costs: ${p.holding_cost} per unit on the shelf per day, ${p
+            .shortage_cost} per unit of demand lost. Fill rate = units served ÷ units demanded, over all
+    products; cycle service = share of product-cycles (the ${p.review_period} days an order serves)
+    without a lost sale; stockout days count product-days with demand lost; average stock = units on
+    the shelves on an average day; days of cover = average stock ÷ average daily demand.${large > 0
+      ? html`
+        Order lines above ${p.large_order_units} units (${units(
+          large,
+        )} units) were served from outside stock and are not counted.
+      `
+      : ""}${Number(p.order_constraints) > 0
+      ? html`
+        ${p
+          .order_constraints} products ordered in whole case packs and at least their minimum order.
+      `
+      : ""}</p>
+          <h3>What each fill-rate target takes</h3>
+          ${targetTable(simulation)}
+        </section>
   `;
 }
 

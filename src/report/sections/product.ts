@@ -10,55 +10,41 @@ import type { ReportContext } from "../context.ts";
 import { decimal, percent, productAnchor, returnRateText, units } from "../format.ts";
 import { forecastChart, inventoryChart } from "../charts.ts";
 import { formatIsoDay } from "../../data/dates.ts";
+import { inventoryChartOptions, seriesChartOptions } from "../product_charts.ts";
 import type { Target } from "../../forecast/types.ts";
 import { metricsOf } from "../../forecast/metrics.ts";
 import { alertRows } from "./alerts.ts";
-import { inventoryDays } from "../inventory_days.ts";
 import { resultOf } from "../../forecast/dataset/results.ts";
 import { policyNamed } from "../../inventory/policies/registry.ts";
 import type { ReportSection } from "./section.ts";
 
-const HISTORY_DAYS = 90;
 const TABLE_DAYS = 14;
 
 function seriesChart(ctx: ReportContext, productId: string, target: Target): string {
   const product = ctx.set.products[ctx.indexOf(productId)];
-  const values = target === "sales" ? product.sales : product.returns;
-  const from = Math.max(0, values.length - HISTORY_DAYS);
   const table = resultOf(ctx.forecast, productId, target);
-  const f = table.forecast;
-  return forecastChart({
-    title: `${productId}: ${target}`,
-    unit: target === "sales" ? "units sold per day" : "units returned per day",
-    history: Array.from(
-      values.subarray(from),
-      (value, i) => ({ date: formatIsoDay(product.start + from + i), value }),
-    ),
-    forecast: Array.from({ length: ctx.options.horizon }, (_, h) => ({
-      date: formatIsoDay(table.firstDay + h),
-      mean: f.mean[h],
-      lo80: f.lo80[h],
-      hi80: f.hi80[h],
-      lo95: f.lo95[h],
-      hi95: f.hi95[h],
-    })),
-  });
+  return forecastChart(seriesChartOptions(productId, target, {
+    history: target === "sales" ? product.sales : product.returns,
+    historyStart: product.start,
+    forecast: table.forecast,
+    firstDay: table.firstDay,
+  }, ctx.options.horizon));
 }
 
 function inventoryFigure(ctx: ReportContext, productId: string): Html {
   const plan = ctx.plans.get(productId)!;
   const settings = ctx.options.settings;
   const cycle = settings.leadTime + settings.reviewPeriod;
-  const sales = resultOf(ctx.forecast, productId, "sales").forecast.mean;
-  const returns = resultOf(ctx.forecast, productId, "returns").forecast.mean;
   const policy = policyNamed(plan.policy);
-  const perDay = policy.chart === "per-day";
-  const svg = inventoryChart({
-    title: `${productId}: inventory`,
-    unit: perDay ? "units per day" : `units (sales, returns: next ${cycle} days)`,
-    days: inventoryDays(plan, sales, returns, cycle),
-    reorderPoint: perDay ? undefined : plan.levels.reorderPoint,
-  });
+  const svg = inventoryChart(inventoryChartOptions(productId, {
+    chart: policy.chart,
+    recommended: plan.daily.recommended,
+    firstDay: plan.firstDay,
+    sales: resultOf(ctx.forecast, productId, "sales").forecast.mean,
+    returns: resultOf(ctx.forecast, productId, "returns").forecast.mean,
+    cycle,
+    reorderPoint: plan.levels.reorderPoint,
+  }));
   const caption = policy.caption(settings, cycle);
   return html`<figure>${raw(svg)}<figcaption>${caption}</figcaption></figure>`;
 }

@@ -29,6 +29,10 @@ export interface ReportSection {
   contents?(ctx: ReportContext): ContentsEntry[];
   /** Its markup (an array renders one after the other). */
   render(ctx: ReportContext): Html | Html[];
+  /** Rendered before the table of contents (on the first screen) instead of after it. */
+  readonly beforeContents?: boolean;
+  /** Its own CSS, added to the page's stylesheet (trusted: never from the data). */
+  readonly css?: string;
 }
 
 /** A section's entries in the table of contents. */

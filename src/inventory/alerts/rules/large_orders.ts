@@ -32,5 +32,7 @@ export const largeOrders: AlertRule = {
         "--large-order-units N, or agree delivery dates with the customers",
     }];
   },
-  describe: () => ({ text: `large orders cause ≥ ${pct(LARGE_ORDER_SHARE, 0)} of the safety stock` }),
+  describe: () => ({
+    text: `large orders cause ≥ ${pct(LARGE_ORDER_SHARE, 0)} of the safety stock`,
+  }),
 };
