@@ -65,19 +65,3 @@ export function classOf(adi: number, cv2: number): DemandClass {
   if (adi < ADI_CUTOFF) return cv2 < CV2_CUTOFF ? "smooth" : "erratic";
   return cv2 < CV2_CUTOFF ? "intermittent" : "lumpy";
 }
-
-/**
- * The products to pool a product's errors with: the others of its class, or all others when
- * its class has fewer than `minProducts` other members (a pool of one or two products says
- * more about those products than about the class).
- */
-export function similarProducts(
-  classes: ReadonlyMap<string, DemandClass>,
-  productId: string,
-  minProducts = 3,
-): string[] {
-  const own = classes.get(productId);
-  const others = [...classes.keys()].filter((id) => id !== productId);
-  const same = others.filter((id) => classes.get(id) === own);
-  return same.length >= minProducts ? same : others;
-}

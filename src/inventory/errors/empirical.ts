@@ -128,23 +128,9 @@ export function expectedExcess(distribution: ErrorDistribution, x: number): numb
   return excess(distribution.cycle, distribution.weight, x);
 }
 
-/** E[(lead error − x)⁺] over the lead-time errors. */
-export function expectedLeadExcess(distribution: ErrorDistribution, x: number): number {
-  return excess(distribution.lead, distribution.weight, x);
-}
-
 function excess(values: Float64Array, weight: Float64Array, x: number): number {
   let total = 0;
   for (let i = 0; i < values.length; i++) if (values[i] > x) total += weight[i] * (values[i] - x);
-  return total;
-}
-
-/** Weighted mean of the cycle errors (the forecast's bias over L + R days; > 0: under-forecast). */
-export function meanError(distribution: ErrorDistribution): number {
-  let total = 0;
-  for (let i = 0; i < distribution.cycle.length; i++) {
-    total += distribution.weight[i] * distribution.cycle[i];
-  }
   return total;
 }
 

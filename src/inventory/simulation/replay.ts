@@ -231,38 +231,3 @@ export function addReplayTally(a: ReplayTally, b: ReplayTally): ReplayTally {
   }
   return a;
 }
-
-/** The figures of a tally (as the simulation output will carry them). */
-export interface ReplayFigures {
-  /** Units served ÷ units demanded. */
-  fillRate: number;
-  /** Cycles without stockout ÷ cycles. */
-  cycleService: number;
-  stockoutDays: number;
-  /** Mean end-of-day units on the shelf. */
-  avgOnHand: number;
-  /** Mean stock ÷ mean daily demand. */
-  daysOfCover: number;
-  holdingCost: number;
-  shortageCost: number;
-  totalCost: number;
-  /** Units of large orders served from outside stock. */
-  largeUnits: number;
-}
-
-/** The figures of a tally. */
-export function replayFigures(tally: ReplayTally): ReplayFigures {
-  const avgOnHand = tally.days > 0 ? tally.onHandDays / tally.days : 0;
-  const dailyDemand = tally.days > 0 ? tally.demand / tally.days : 0;
-  return {
-    fillRate: tally.demand > 0 ? tally.served / tally.demand : 1,
-    cycleService: tally.cycles > 0 ? tally.cyclesWithoutStockout / tally.cycles : 1,
-    stockoutDays: tally.stockoutDays,
-    avgOnHand,
-    daysOfCover: dailyDemand > 0 ? avgOnHand / dailyDemand : 0,
-    holdingCost: tally.holdingCost,
-    shortageCost: tally.shortageCost,
-    totalCost: tally.holdingCost + tally.shortageCost,
-    largeUnits: tally.largeUnits,
-  };
-}

@@ -13,12 +13,10 @@
  * - the levels, through the registry's own policy functions — the code `deno task plan` runs —
  *   called exactly as `inventory/plan.ts` calls them ({@link explorerLevels}).
  *
- * The policies read a product's error distribution: the empirical (L + R)-day net-demand errors
- * of its forecasts, pooled with similar products (`inventory/planning/decisions.ts`). It depends
- * on the whole run (every product's errors, the origins every R days) and on L, R and ρ, so a
- * product's inputs are its distribution as the run computed it, with its lead time, case pack
- * and stock position: targets, costs, the factor and the policy move exactly as `plan` would;
- * another L, R or ρ keeps the run's distribution and says so.
+ * The policies read a product's error distribution (`inventory/planning/decisions.ts`), which
+ * depends on the whole run and on L, R and ρ: a product's inputs are its distribution as the run
+ * computed it, its lead time, case pack and stock position. Targets, costs, the factor and the
+ * policy move exactly as `plan`; another L, R or ρ keeps the run's distribution and says so.
  * @module
  */
 
