@@ -32,6 +32,9 @@ import {
 /** The range of a service target (fill rate or cycle service). */
 export const TARGET_RANGE = { min: 0.5, max: 0.999 };
 
+/** `--fill-rate` by default (absent, a cycle-service target alone chooses that policy). */
+const FILL_RATE_DEFAULT = 0.95;
+
 /** `--cycle-service` by default (applied after its alias `--service-level` is read). */
 const CYCLE_SERVICE_DEFAULT = 0.95;
 
@@ -42,13 +45,14 @@ const CRITICAL_RATIO = "critical-ratio";
 export const PLAN_OPTIONS = {
   policy: keyword("policy", () => [...POLICIES.map((p) => p.id), ...Object.keys(POLICY_ALIASES)], {
     value: "NAME",
-    default: DEFAULT_POLICY.id,
+    shownDefault: DEFAULT_POLICY.id,
     help: orList(POLICIES.map((p) => `${p.id} (${p.summary})`)) +
-      "; service-level is cycle-service",
+      "; service-level is cycle-service; without it, --cycle-service (or --service-level) " +
+      "alone chooses cycle-service",
   }),
   fillRate: decimal("fill-rate", {
     value: "P",
-    default: 0.95,
+    shownDefault: String(FILL_RATE_DEFAULT),
     ...TARGET_RANGE,
     help:
       `fill-rate policy: share of demand served from stock, ${TARGET_RANGE.min}–${TARGET_RANGE.max}`,
@@ -170,7 +174,7 @@ export const POLICY_DEFAULTS: PolicySettings = {
   leadTime: PLAN_OPTIONS.leadTime.default,
   reviewPeriod: PLAN_OPTIONS.reviewPeriod.default,
   restockRate: PLAN_OPTIONS.restockRate.default,
-  fillRate: PLAN_OPTIONS.fillRate.default,
+  fillRate: FILL_RATE_DEFAULT,
   cycleService: CYCLE_SERVICE_DEFAULT,
   safetyFactor: PLAN_OPTIONS.safetyFactor.default,
   costs: COST_DEFAULTS,
@@ -200,7 +204,11 @@ export interface PlanSettings {
   largeOrderUnits?: number;
 }
 
-/** The planning settings from resolved options (`--service-level` is `--cycle-service`). */
+/**
+ * The planning settings from resolved options (`--service-level` is `--cycle-service`). Without
+ * `--policy`, a cycle-service target alone (as `--service-level P` always meant) chooses the
+ * cycle-service policy; otherwise the default.
+ */
 export function planSettings(values: Resolved<typeof PLAN_OPTIONS>): PlanSettings {
   if (values.serviceLevel !== undefined && values.cycleService !== undefined) {
     throw new InputError(
@@ -208,12 +216,16 @@ export function planSettings(values: Resolved<typeof PLAN_OPTIONS>): PlanSetting
     );
   }
   return {
-    policy: policyNamed(values.policy).id,
+    policy: values.policy !== undefined
+      ? policyNamed(values.policy).id
+      : (values.serviceLevel ?? values.cycleService) !== undefined && values.fillRate === undefined
+      ? "cycle-service"
+      : DEFAULT_POLICY.id,
     settings: {
       leadTime: values.leadTime,
       reviewPeriod: values.reviewPeriod,
       restockRate: values.restockRate,
-      fillRate: values.fillRate,
+      fillRate: values.fillRate ?? FILL_RATE_DEFAULT,
       cycleService: values.serviceLevel ?? values.cycleService ?? CYCLE_SERVICE_DEFAULT,
       safetyFactor: values.safetyFactor,
       costs: { holding: values.holdingCost, shortage: values.shortageCost },
