@@ -3,8 +3,8 @@
  * into the files of one run (what `report --from` renders). Forecasts and backtests are
  * concatenated in product order; what spans all products is recomputed from the merged rows: the
  * plans (a shard pools forecast errors over its own products only; the merged plan pools over
- * all, as a single run does), the alerts, the policy simulation and the pooled metrics. Stock
- * positions and order constraints come back from the shards' plan.csv.
+ * all, as a single run does), the alerts, the policy simulation and the pooled metrics
+ * (`replan.ts`); stock positions and order constraints come back from the shards' plan.csv.
  * @module
  */
 
@@ -18,11 +18,7 @@ import { readRun } from "../outputs/read_run.ts";
 import { buildDataFiles } from "../outputs/run_files.ts";
 import { writeOutputDir } from "../io/output_dir.ts";
 import { guardOutputDir } from "./output_guard.ts";
-import { layoutOf, planFromForecast, shelfDemand } from "../inventory/pipeline.ts";
-import type { StockPosition } from "../inventory/plan.ts";
-import type { OrderConstraint } from "../inventory/policies/constraints.ts";
-import { readDataOrderLines } from "../inventory/large_orders/read_beside.ts";
-import { printErr } from "./print.ts";
+import { replanRun } from "./replan.ts";
 
 /** The `merge` command. */
 export const mergeCommand = defineCommand({
@@ -47,46 +43,13 @@ export const mergeCommand = defineCommand({
     await guardOutputDir(out, config, "merge");
     const { all, calendar } = await loadScoped(config);
     const { input, simulated } = await readRun(dirs, { all, calendar, dataPath: config.data });
-    const { planning, options } = input;
-    const positions = new Map<string, StockPosition>();
-    const constraints = new Map<string, OrderConstraint>();
-    for (const plan of planning.plans.values()) {
-      if (plan.order) positions.set(plan.productId, plan.order);
-      if (plan.constraint) {
-        constraints.set(plan.productId, { ...plan.constraint, leadTime: plan.leadTime });
-      }
-    }
-    const orderLines = await readDataOrderLines(config.data, options.largeOrderUnits, printErr);
-    const shelf = shelfDemand(input.set, all, {
-      orderLines,
-      largeOrderUnits: options.largeOrderUnits,
+    const merged = await replanRun(input, {
+      all,
+      calendar,
+      dataPath: config.data,
+      simulate: simulated,
     });
-    const plan = planning.forecast.backtest!.plan;
-    const megaOrders = new Map<string, number>();
-    for (const entry of input.importMeta?.megaOrders ?? []) {
-      megaOrders.set(entry.product, (megaOrders.get(entry.product) ?? 0) + 1);
-    }
-    const merged = planFromForecast(
-      shelf.set,
-      planning.forecast,
-      layoutOf(
-        shelf.poolSet,
-        options.settings,
-        undefined,
-        plan.horizon - options.settings.reviewPeriod,
-      ),
-      {
-        ...options,
-        positions: positions.size > 0 ? positions : undefined,
-        constraints: constraints.size > 0 ? constraints : undefined,
-        orderLines,
-        simulate: simulated,
-        droppedMegaOrders: megaOrders,
-        calendar,
-        largeOrders: shelf.large,
-      },
-    );
-    const files = buildDataFiles({ ...input, planning: merged });
+    const files = buildDataFiles(merged);
     await writeOutputDir(out, "merge", files);
     printOut(
       `merged ${dirs.length} directories (${input.set.products.length} products) into ${out}/: ` +
