@@ -45,7 +45,8 @@ const EXPECTED: Record<string, { shows: string[]; charts: number }> = {
     shows: [
       "Stock levels from the forecast",
       "multiplier-matched",
-      "less stock",
+      "The fill-rate target of",
+      "least-cost policy costs",
       "report.html",
       "forecast.csv",
     ],
