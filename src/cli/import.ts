@@ -15,6 +15,11 @@ import { customLayout, LAYOUTS } from "../data/import/layouts.ts";
 import type { ImportSummary } from "../data/import/order_lines.ts";
 import { readOrderLines } from "../data/import/read_order_lines.ts";
 import { importMetaPath } from "../data/import/meta.ts";
+import {
+  formatOrderLines,
+  ORDER_LINE_FLOOR,
+  orderLinesPath,
+} from "../inventory/large_orders/order_lines_file.ts";
 
 /** The `import` command. */
 export const importCommand = defineCommand({
@@ -27,7 +32,8 @@ export const importCommand = defineCommand({
   ],
   async run(config) {
     const { transactions: input, out, top } = config;
-    await guardOutputFiles([out, importMetaPath(out)], config, "import");
+    const linesPath = orderLinesPath(out);
+    await guardOutputFiles([out, importMetaPath(out), linesPath], config, "import");
     if (config.layout && !(config.layout in LAYOUTS)) {
       throw new InputError(
         `--layout must be one of ${Object.keys(LAYOUTS).join(", ")}, got ${
@@ -41,10 +47,11 @@ export const importCommand = defineCommand({
       : config.layout
       ? LAYOUTS[config.layout]
       : undefined;
-    const { set, summary } = await readOrderLines(input, {
+    const { set, summary, lines } = await readOrderLines(input, {
       layout,
       top,
       dropMegaOrders: config.dropMegaOrders,
+      orderLineUnits: ORDER_LINE_FLOOR,
     });
     if (set.products.length === 0) {
       throw new InputError(
@@ -59,8 +66,12 @@ export const importCommand = defineCommand({
       importMetaPath(out),
       JSON.stringify({ source: input, ...summary }, null, 2),
     );
+    await writeOutputFile(linesPath, formatOrderLines(lines));
     printOut(formatImportSummary(input, summary, top));
-    printOut(`wrote ${out} and ${importMetaPath(out)}`);
+    printOut(
+      `order lines of ${ORDER_LINE_FLOOR} units or more: ${lines.length} (for --large-order-units)`,
+    );
+    printOut(`wrote ${out}, ${linesPath} and ${importMetaPath(out)}`);
     return 0;
   },
 });

@@ -1,8 +1,10 @@
 /**
  * `deno task merge --from DIR[,DIR…] --out DIR`: combines the outputs of `plan --shard K/N` runs
- * into the files of one run (what `report --from` renders). Per-product files are concatenated in
- * product order; what spans all products — the policy simulation, the pooled metrics, the order of
- * the alerts — is recomputed from the merged rows.
+ * into the files of one run (what `report --from` renders). Forecasts and backtests are
+ * concatenated in product order; what spans all products is recomputed from the merged rows: the
+ * plans (a shard pools forecast errors over its own products only; the merged plan pools over
+ * all, as a single run does), the alerts, the policy simulation and the pooled metrics
+ * (`replan.ts`); stock positions and order constraints come back from the shards' plan.csv.
  * @module
  */
 
@@ -16,8 +18,7 @@ import { readRun } from "../outputs/read_run.ts";
 import { buildDataFiles } from "../outputs/run_files.ts";
 import { writeOutputDir } from "../io/output_dir.ts";
 import { guardOutputDir } from "./output_guard.ts";
-import { sortAlerts } from "../inventory/alerts/raise.ts";
-import { simulatePolicies } from "../inventory/compare.ts";
+import { replanRun } from "./replan.ts";
 
 /** The `merge` command. */
 export const mergeCommand = defineCommand({
@@ -42,20 +43,16 @@ export const mergeCommand = defineCommand({
     await guardOutputDir(out, config, "merge");
     const { all, calendar } = await loadScoped(config);
     const { input, simulated } = await readRun(dirs, { all, calendar, dataPath: config.data });
-    const { set, planning, options } = input;
-    const files = buildDataFiles({
-      ...input,
-      planning: {
-        ...planning,
-        alerts: sortAlerts(planning.alerts),
-        simulation: simulated
-          ? simulatePolicies(set, planning.forecast, options.settings, options.costs)
-          : undefined,
-      },
+    const merged = await replanRun(input, {
+      all,
+      calendar,
+      dataPath: config.data,
+      simulate: simulated,
     });
+    const files = buildDataFiles(merged);
     await writeOutputDir(out, "merge", files);
     printOut(
-      `merged ${dirs.length} directories (${set.products.length} products) into ${out}/: ` +
+      `merged ${dirs.length} directories (${input.set.products.length} products) into ${out}/: ` +
         [...files.keys()].sort().join(", "),
     );
     return 0;

@@ -1,6 +1,7 @@
 /**
  * What a command's outputs must not replace, checked before any work: the inputs it reads (the
- * data file, `--on-hand`, `--from` directories, the saved models), and everything the io layer
+ * data file and the order lines beside it, `--on-hand`, `--order-constraints`, `--from`
+ * directories, the saved models), and everything the io layer
  * refuses (`io/output_dir.ts`, `io/output_file.ts`).
  * @module
  */
@@ -9,6 +10,7 @@ import { InputError } from "../io/errors.ts";
 import { claimOutputDir } from "../io/output_dir.ts";
 import { claimOutputFiles, type NamedInput } from "../io/output_file.ts";
 import { RUN_FILES } from "../outputs/run_files.ts";
+import { orderLinesPath } from "../inventory/large_orders/order_lines_file.ts";
 
 export { FORCE } from "../config/force.ts";
 
@@ -16,6 +18,7 @@ export { FORCE } from "../config/force.ts";
 export interface CommandInputs {
   data?: string;
   onHand?: string;
+  orderConstraints?: string;
   modelsDir?: string;
   from?: string | readonly string[];
   transactions?: string;
@@ -24,8 +27,14 @@ export interface CommandInputs {
 /** The inputs of a command with the flags that named them. */
 export function inputsOf(config: CommandInputs): NamedInput[] {
   const inputs: NamedInput[] = [];
-  if (config.data) inputs.push({ path: config.data, flag: "--data" });
+  if (config.data) {
+    inputs.push({ path: config.data, flag: "--data" });
+    inputs.push({ path: orderLinesPath(config.data), flag: "--data (its order lines)" });
+  }
   if (config.onHand) inputs.push({ path: config.onHand, flag: "--on-hand" });
+  if (config.orderConstraints) {
+    inputs.push({ path: config.orderConstraints, flag: "--order-constraints" });
+  }
   if (config.modelsDir) inputs.push({ path: config.modelsDir, flag: "--models-dir" });
   if (config.transactions) inputs.push({ path: config.transactions, flag: "--transactions" });
   for (const dir of [config.from ?? []].flat()) inputs.push({ path: dir, flag: "--from" });

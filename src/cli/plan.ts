@@ -1,7 +1,8 @@
 /**
- * `deno task plan --out DIR`: stock levels per product (service-level or multiplier policy), the
- * recommended inventory per day, alerts, orders when stock on hand is given, and with `--simulate`
- * the policies judged over the backtest days. Writes the data files of a report (forecast.csv,
+ * `deno task plan --out DIR`: stock levels per product (fill-rate, cycle-service, cost or
+ * multiplier policy), the recommended inventory per day, alerts, orders when stock on hand is
+ * given (in case packs with `--order-constraints`), and with `--simulate` the policies replayed
+ * over the last half-year. Writes the data files of a report (forecast.csv,
  * plan.csv, plan_daily.csv, alerts.csv, backtest.csv, summary.json, simulation.json), so shards
  * can be merged and rendered with `report --from`.
  * @module
@@ -26,7 +27,10 @@ export const planCommand = defineCommand({
   options: {
     ...PLANNING_RUN_OPTIONS,
     ...SHARD_OPTIONS,
-    simulate: toggle("simulate", "replay the backtest days through each policy (simulation.json)"),
+    simulate: toggle(
+      "simulate",
+      "replay the last 26 weeks through each policy, re-planned weekly (simulation.json)",
+    ),
     out: path("out", {
       value: "DIR",
       required: true,
@@ -35,7 +39,8 @@ export const planCommand = defineCommand({
   },
   examples: [
     "deno task plan --simulate --out reports/plan",
-    "deno task plan --on-hand stock.csv --lead-time 14 --service-level 0.98 --out reports/plan",
+    "deno task plan --on-hand stock.csv --lead-time 14 --fill-rate 0.98 --out reports/plan",
+    "deno task plan --policy cost --holding-cost 0.02 --order-constraints packs.csv --out reports/plan",
     "deno task plan --simulate --shard 2/8 --out shards/2   # then: deno task merge",
   ],
   async run(config) {
@@ -46,7 +51,7 @@ export const planCommand = defineCommand({
     const files = buildDataFiles(input);
     await writeOutputDir(out, "plan", files);
     progress.line(`plan done in ${progress.elapsed.toFixed(1)} s`);
-    const { plans, simulation, alerts } = input.planning;
+    const { plans, simulation, alerts, noSimulation } = input.planning;
     printOut(formatTable(
       [
         "product",
@@ -70,17 +75,27 @@ export const planCommand = defineCommand({
     if (simulation) {
       printOut("");
       printOut(formatTable(
-        ["policy", "factor", "fill rate", "stockout days", "avg on hand", "total cost"],
+        [
+          "policy",
+          "target/factor",
+          "fill rate",
+          "cycle service",
+          "stockout days",
+          "avg stock",
+          "total cost",
+        ],
         Object.entries(simulation.policies).map(([name, f]) => [
           name,
-          f.factor === undefined ? "" : f.factor.toFixed(2),
-          `${(f.fill_rate * 100).toFixed(1)} %`,
+          f.target !== undefined ? String(f.target) : f.factor !== undefined ? `× ${f.factor}` : "",
+          `${(f.fill_rate * 100).toFixed(2)} %`,
+          `${(f.cycle_service * 100).toFixed(2)} %`,
           String(f.stockout_days),
-          f.avg_on_hand.toFixed(1),
+          f.avg_stock.toFixed(0),
           f.total_cost.toFixed(0),
         ]),
       ));
     }
+    if (noSimulation) printOut(`no simulation: ${noSimulation}`);
     printOut(
       `${alerts.length} alert${alerts.length === 1 ? "" : "s"}` +
         (alerts.length ? `, most severe: ${alerts[0].productId} ${alerts[0].rule}` : ""),

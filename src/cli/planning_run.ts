@@ -13,13 +13,14 @@ import type { Shard } from "../data/shard.ts";
 import {
   defaultCandidates,
   FORECAST_DAYS,
-  PLANNING_BACKTEST,
   PLANNING_RUN_OPTIONS,
   resolveRunConfig,
   today,
 } from "../config/run_config.ts";
 import { runPlanning } from "../inventory/pipeline.ts";
 import { readOnHand } from "../inventory/on_hand.ts";
+import { readOrderConstraints } from "../inventory/order_constraints.ts";
+import { readDataOrderLines } from "../inventory/large_orders/read_beside.ts";
 import { readImportMeta } from "../data/import/meta.ts";
 import { DEFAULT_DATA_PATH } from "../data/read_daily.ts";
 import { generateSynthetic } from "../data/synthetic.ts";
@@ -48,20 +49,39 @@ export async function runFromConfig(
 ): Promise<RunInput> {
   const dataPath = options.data;
   const positions = options.onHand ? await readOnHand(options.onHand) : undefined;
+  const constraints = options.orderConstraints
+    ? await readOrderConstraints(options.orderConstraints)
+    : undefined;
   await ensureDemoData(dataPath, progress);
   progress.stage(`read ${dataPath}`);
   const { all, set, calendar } = await loadScoped(
     options,
     (whole) => options.models ?? defaultCandidates(whole.products.length),
   );
-  const config = resolveRunConfig(options, all.products.length, today());
-  if (positions) {
-    const known = new Set(all.products.map((p) => p.id));
-    const unknown = [...positions.keys()].filter((id) => !known.has(id));
+  const config = {
+    ...resolveRunConfig(options, all.products.length, today()),
+    ...(constraints ? { constrainedProducts: constraints.size } : {}),
+  };
+  const known = new Set(all.products.map((p) => p.id));
+  for (
+    const [flag, listed] of [["--on-hand", positions], [
+      "--order-constraints",
+      constraints,
+    ]] as const
+  ) {
+    const unknown = [...listed?.keys() ?? []].filter((id) => !known.has(id));
     if (unknown.length > 0) {
-      progress.line(`note: --on-hand lists products not in the data: ${unknown.join(", ")}`);
+      progress.line(
+        `note: ${flag} lists products not in the data: ${unknown.slice(0, 5).join(", ")}` +
+          (unknown.length > 5 ? `, … (${unknown.length})` : ""),
+      );
     }
   }
+  const orderLines = await readDataOrderLines(
+    dataPath,
+    options.largeOrderUnits,
+    (note) => progress.line(note),
+  );
   const importMeta = await readImportMeta(dataPath);
   const megaOrders = new Map<string, number>();
   for (const entry of importMeta?.megaOrders ?? []) {
@@ -69,9 +89,10 @@ export async function runFromConfig(
   }
   const planning = await runPlanning(set, {
     ...config,
-    backtest: PLANNING_BACKTEST,
     store: { root: options.modelsDir, mode: "reuse" },
     positions,
+    constraints,
+    orderLines,
     simulate,
     droppedMegaOrders: megaOrders,
     calendar,

@@ -19,6 +19,7 @@ import { InputError } from "../io/errors.ts";
 import { buildReportFiles } from "../report/build.ts";
 import type { RunInput } from "../outputs/run_input.ts";
 import { readRun } from "../outputs/read_run.ts";
+import { replanRun } from "./replan.ts";
 import { findChromium } from "../report/chromium.ts";
 import { renderPdf } from "../report/pdf.ts";
 import { writeOutputDir } from "../io/output_dir.ts";
@@ -98,7 +99,11 @@ export const reportCommand = defineCommand({
   },
 });
 
-/** The report's inputs read back from the files of `plan` or `merge` (nothing recomputed). */
+/**
+ * The report's inputs read back from the files of `plan` or `merge`: forecasts and backtests as
+ * written, the plans made again from them (`replan.ts`: the same plans, with the error
+ * distributions the explorer needs).
+ */
 async function inputFromOutputs(
   config: PlanningRunConfig,
   dir: string,
@@ -107,6 +112,12 @@ async function inputFromOutputs(
   await ensureDemoData(config.data, progress);
   progress.stage(`read ${dir} and ${config.data}`);
   const { all, calendar } = await loadScoped(config);
-  const { input } = await readRun([dir], { all, calendar, dataPath: config.data });
+  const read = await readRun([dir], { all, calendar, dataPath: config.data });
+  const input = await replanRun(read.input, {
+    all,
+    calendar,
+    dataPath: config.data,
+    simulate: read.simulated,
+  });
   return config.title ? { ...input, options: { ...input.options, title: config.title } } : input;
 }

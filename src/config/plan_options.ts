@@ -8,9 +8,16 @@
 
 import { InputError } from "../io/errors.ts";
 import type { Costs, PolicySettings } from "../inventory/policies/types.ts";
-import { DEFAULT_POLICY, POLICIES, type PolicyName } from "../inventory/policies/registry.ts";
-import { criticalRatio } from "../inventory/policies/stock.ts";
+import {
+  DEFAULT_POLICY,
+  POLICIES,
+  POLICY_ALIASES,
+  type PolicyName,
+  policyNamed,
+} from "../inventory/policies/registry.ts";
 import type { AlertThresholds } from "../inventory/alerts/types.ts";
+import { ORDER_LINE_FLOOR } from "../inventory/large_orders/order_lines_file.ts";
+import { CONSTRAINTS_LAYOUT } from "../inventory/order_constraints.ts";
 import {
   decimal,
   integer,
@@ -22,28 +29,57 @@ import {
   type Resolved,
 } from "./option.ts";
 
-/** The service level that follows from the costs (the critical ratio p / (p + h)). */
-export const CRITICAL_RATIO = "critical-ratio";
+/** The range of a service target (fill rate or cycle service). */
+export const TARGET_RANGE = { min: 0.5, max: 0.999 };
 
-/** The range of a service target. */
-export const SERVICE_RANGE = { min: 0.5, max: 0.999 } as const;
+/** `--fill-rate` by default (absent, a cycle-service target alone chooses that policy). */
+const FILL_RATE_DEFAULT = 0.95;
+
+/** `--cycle-service` by default (applied after its alias `--service-level` is read). */
+const CYCLE_SERVICE_DEFAULT = 0.95;
+
+/** What `--service-level critical-ratio` (an older setting) became. */
+const CRITICAL_RATIO = "critical-ratio";
 
 /** The planning options, in `--help` order. */
 export const PLAN_OPTIONS = {
-  policy: keyword("policy", () => POLICIES.map((p) => p.id), {
+  policy: keyword("policy", () => [...POLICIES.map((p) => p.id), ...Object.keys(POLICY_ALIASES)], {
     value: "NAME",
-    default: DEFAULT_POLICY.id,
-    help: orList(POLICIES.map((p) => `${p.id} (${p.summary})`)),
+    shownDefault: DEFAULT_POLICY.id,
+    help: orList(POLICIES.map((p) => `${p.id} (${p.summary})`)) +
+      "; service-level is cycle-service; without it, --cycle-service (or --service-level) " +
+      "alone chooses cycle-service",
+  }),
+  fillRate: decimal("fill-rate", {
+    value: "P",
+    shownDefault: String(FILL_RATE_DEFAULT),
+    ...TARGET_RANGE,
+    help:
+      `fill-rate policy: share of demand served from stock, ${TARGET_RANGE.min}–${TARGET_RANGE.max}`,
+  }),
+  cycleService: decimal("cycle-service", {
+    value: "P",
+    shownDefault: String(CYCLE_SERVICE_DEFAULT),
+    ...TARGET_RANGE,
+    help:
+      `cycle-service policy: chance of no stockout in a cycle, ${TARGET_RANGE.min}–${TARGET_RANGE.max}`,
   }),
   serviceLevel: {
     flag: "service-level",
     value: "P",
-    default: 0.95,
-    help: `target chance of no stockout per cycle, ${SERVICE_RANGE.min}–${SERVICE_RANGE.max}, ` +
-      `or ${CRITICAL_RATIO} (from the costs)`,
-    parse: (text: string) =>
-      text === CRITICAL_RATIO ? CRITICAL_RATIO : parseDecimal("service-level", text, SERVICE_RANGE),
-  } as Option<number | typeof CRITICAL_RATIO> & { default: number },
+    help: "alias of --cycle-service (the chance of no stockout per cycle); for the share of " +
+      "demand served from stock use --fill-rate",
+    blankIsAbsent: true,
+    parse: (text: string) => {
+      if (text === CRITICAL_RATIO) {
+        throw new InputError(
+          `--service-level ${CRITICAL_RATIO} is now --policy cost (the stock of least expected ` +
+            "holding + lost-sales cost, from --holding-cost and --shortage-cost)",
+        );
+      }
+      return parseDecimal("service-level", text, TARGET_RANGE);
+    },
+  } as Option<number>,
   leadTime: integer("lead-time", {
     value: "DAYS",
     default: 7,
@@ -90,6 +126,16 @@ export const PLAN_OPTIONS = {
     value: "FILE",
     help: "product_id,on_hand[,on_order]: compute orders now",
   }),
+  orderConstraints: path("order-constraints", {
+    value: "FILE",
+    help: `${CONSTRAINTS_LAYOUT}: orders in whole case packs, at least the minimum`,
+  }),
+  largeOrderUnits: integer("large-order-units", {
+    value: "N",
+    min: ORDER_LINE_FLOOR,
+    max: 1_000_000_000,
+    help: "serve order lines above N units from outside stock (needs FILE.orders.csv from import)",
+  }),
   maxReturnRate: decimal("max-return-rate", {
     value: "R",
     default: 0.15,
@@ -117,19 +163,21 @@ export const PLAN_OPTIONS = {
  * return rate from z = 3. */
 const FIXED_THRESHOLDS = { zeroShare: 0.5, risingZ: 3 };
 
+/** Costs by default: a unit lost costs 20 days of holding it. */
+export const COST_DEFAULTS: Costs = {
+  holding: PLAN_OPTIONS.holdingCost.default,
+  shortage: PLAN_OPTIONS.shortageCost.default,
+};
+
 /** The policies' settings by default. */
 export const POLICY_DEFAULTS: PolicySettings = {
   leadTime: PLAN_OPTIONS.leadTime.default,
   reviewPeriod: PLAN_OPTIONS.reviewPeriod.default,
   restockRate: PLAN_OPTIONS.restockRate.default,
-  serviceLevel: PLAN_OPTIONS.serviceLevel.default,
+  fillRate: FILL_RATE_DEFAULT,
+  cycleService: CYCLE_SERVICE_DEFAULT,
   safetyFactor: PLAN_OPTIONS.safetyFactor.default,
-};
-
-/** Costs by default: a unit short costs 20 days of holding it (critical ratio ≈ 0.95). */
-export const COST_DEFAULTS: Costs = {
-  holding: PLAN_OPTIONS.holdingCost.default,
-  shortage: PLAN_OPTIONS.shortageCost.default,
+  costs: COST_DEFAULTS,
 };
 
 /** Alert thresholds by default. */
@@ -142,43 +190,46 @@ export const ALERT_DEFAULTS: AlertThresholds = {
 
 /** The planning settings the inventory code reads. */
 export interface PlanSettings {
-  /** The stocking policy. */
+  /** The stocking policy (an old name resolved). */
   policy: PolicyName;
-  /** The policies' settings. */
+  /** The policies' settings, costs included. */
   settings: PolicySettings;
-  /** Holding and shortage costs. */
-  costs: Costs;
   /** The alert thresholds. */
   thresholds: AlertThresholds;
   /** The stock position file, when given. */
   onHand?: string;
+  /** The order-constraints file, when given. */
+  orderConstraints?: string;
+  /** Order lines above this many units are served from outside stock. */
+  largeOrderUnits?: number;
 }
 
-/** The planning settings from resolved options (the critical ratio from the costs). */
+/**
+ * The planning settings from resolved options (`--service-level` is `--cycle-service`). Without
+ * `--policy`, a cycle-service target alone (as `--service-level P` always meant) chooses the
+ * cycle-service policy; otherwise the default.
+ */
 export function planSettings(values: Resolved<typeof PLAN_OPTIONS>): PlanSettings {
-  const costs = { holding: values.holdingCost, shortage: values.shortageCost };
-  let serviceLevel: number;
-  if (values.serviceLevel === CRITICAL_RATIO) {
-    if (costs.holding + costs.shortage <= 0) {
-      throw new InputError(
-        `--service-level ${CRITICAL_RATIO} needs a positive --holding-cost or --shortage-cost`,
-      );
-    }
-    serviceLevel = Math.min(
-      SERVICE_RANGE.max,
-      Math.max(SERVICE_RANGE.min, criticalRatio(costs.shortage, costs.holding)),
+  if (values.serviceLevel !== undefined && values.cycleService !== undefined) {
+    throw new InputError(
+      "--service-level is an alias of --cycle-service: give one of them, not both",
     );
-  } else serviceLevel = values.serviceLevel;
+  }
   return {
-    policy: values.policy,
+    policy: values.policy !== undefined
+      ? policyNamed(values.policy).id
+      : (values.serviceLevel ?? values.cycleService) !== undefined && values.fillRate === undefined
+      ? "cycle-service"
+      : DEFAULT_POLICY.id,
     settings: {
       leadTime: values.leadTime,
       reviewPeriod: values.reviewPeriod,
       restockRate: values.restockRate,
-      serviceLevel,
+      fillRate: values.fillRate ?? FILL_RATE_DEFAULT,
+      cycleService: values.serviceLevel ?? values.cycleService ?? CYCLE_SERVICE_DEFAULT,
       safetyFactor: values.safetyFactor,
+      costs: { holding: values.holdingCost, shortage: values.shortageCost },
     },
-    costs,
     thresholds: {
       returnRate: values.maxReturnRate,
       salesVariation: values.maxSalesVariation,
@@ -186,5 +237,7 @@ export function planSettings(values: Resolved<typeof PLAN_OPTIONS>): PlanSetting
       ...FIXED_THRESHOLDS,
     },
     ...(values.onHand ? { onHand: values.onHand } : {}),
+    ...(values.orderConstraints ? { orderConstraints: values.orderConstraints } : {}),
+    ...(values.largeOrderUnits !== undefined ? { largeOrderUnits: values.largeOrderUnits } : {}),
   };
 }

@@ -6,7 +6,7 @@
  */
 
 import { basename, join } from "node:path";
-import type { Costs, PolicySettings } from "../inventory/policies/types.ts";
+import type { PolicySettings } from "../inventory/policies/types.ts";
 import type { PolicyName } from "../inventory/policies/registry.ts";
 import type { AlertThresholds } from "../inventory/alerts/types.ts";
 import { DEFAULT_CANDIDATES, modelNamed } from "../forecast/registry.ts";
@@ -27,10 +27,12 @@ export interface RunConfig {
   horizon: number;
   /** The stocking policy. */
   policy: PolicyName;
-  /** The policies' settings. */
+  /** The policies' settings (costs included). */
   settings: PolicySettings;
-  /** Holding and shortage costs. */
-  costs: Costs;
+  /** Order lines above this many units were served from outside stock. */
+  largeOrderUnits?: number;
+  /** Products with order constraints (case pack, minimum order, lead time). */
+  constrainedProducts?: number;
   /** The alert thresholds. */
   thresholds: AlertThresholds;
   /** Candidates of `auto`. */
@@ -43,13 +45,6 @@ export interface RunConfig {
 
 /** Above this many products, `auto`'s default candidates use the models' at-scale variants. */
 export const GLOBAL_LSTM_FROM = 50;
-
-/**
- * The backtest behind planning: 12 weekly cutoffs, models fitted once and rolled forward. Many
- * overlapping windows give σ and the policy simulation far more days than 4 monthly ones, for
- * little cost.
- */
-export const PLANNING_BACKTEST = { windows: 12, step: 7, refitEvery: 0 };
 
 /**
  * Days every planning run (`plan`, `report`) forecasts and writes to forecast.csv, whatever its

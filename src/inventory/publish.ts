@@ -41,8 +41,13 @@ export function publishPlans(plans: Iterable<ProductPlan>): void {
       levels.reorderPoint = roundTo(levels.reorderPoint, DIGITS.stock);
       levels.orderUpTo = roundTo(levels.orderUpTo, DIGITS.stock);
     }
-    plan.sigma = roundTo(plan.sigma, DIGITS.stock);
-    plan.z = roundTo(plan.z, DIGITS.z);
+    plan.basis.sigma = roundTo(plan.basis.sigma, DIGITS.stock);
+    plan.basis.poolWeight = roundTo(plan.basis.poolWeight, DIGITS.rate);
+    if (plan.large) {
+      plan.large.unitsPerYear = roundTo(plan.large.unitsPerYear, DIGITS.stock);
+      plan.large.safetyStock = roundTo(plan.large.safetyStock, DIGITS.stock);
+      plan.large.holdingPerYear = roundTo(plan.large.holdingPerYear, DIGITS.amount);
+    }
     roundArray(plan.daily.sales, DIGITS.units);
     roundArray(plan.daily.returns, DIGITS.units);
     roundArray(plan.daily.recommended, DIGITS.stock);

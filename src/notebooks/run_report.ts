@@ -7,7 +7,7 @@
  */
 
 import { fileURLToPath } from "node:url";
-import type { Costs, PolicySettings } from "../inventory/policies/types.ts";
+import type { PolicySettings } from "../inventory/policies/types.ts";
 
 /** The project's command-line entry. */
 const CLI = fileURLToPath(new URL("../cli.ts", import.meta.url));
@@ -24,10 +24,10 @@ export interface ReportRunOptions {
   seed: number;
   /** Days to forecast (`--horizon`). */
   horizon: number;
-  /** Lead time, review period, restock rate, service level and safety factor. */
+  /** Lead time, review period, restock rate, targets, safety factor and costs. */
   settings: PolicySettings;
-  /** Holding and shortage costs. */
-  costs: Costs;
+  /** The policy (`--policy`); the command's default when absent. */
+  policy?: string;
   /** Print report.pdf too (`--no-pdf` when false). */
   pdf: boolean;
   /** Candidates of `auto` (`--models`); the command's default when absent. */
@@ -52,14 +52,17 @@ export interface ReportRunResult {
  * import { reportArgs } from "./run_report.ts";
  * const args = reportArgs({
  *   data: "d.csv", out: "out", modelsDir: "models", seed: 1, horizon: 30, pdf: false,
- *   settings: { leadTime: 7, reviewPeriod: 7, restockRate: 0.8, serviceLevel: 0.95, safetyFactor: 1.2 },
- *   costs: { holding: 0.05, shortage: 1 },
+ *   settings: {
+ *     leadTime: 7, reviewPeriod: 7, restockRate: 0.8, fillRate: 0.95, cycleService: 0.95,
+ *     safetyFactor: 1.2, costs: { holding: 0.05, shortage: 1 },
+ *   },
  * });
  * args.includes("--no-pdf"); // true
  * ```
  */
 export function reportArgs(options: ReportRunOptions, cli = CLI): string[] {
-  const { settings, costs } = options;
+  const { settings } = options;
+  const costs = settings.costs;
   return [
     "run",
     "--allow-all",
@@ -69,7 +72,9 @@ export function reportArgs(options: ReportRunOptions, cli = CLI): string[] {
     ...["--seed", String(options.seed), "--horizon", String(options.horizon)],
     ...["--lead-time", String(settings.leadTime), "--review-period", String(settings.reviewPeriod)],
     ...["--restock-rate", String(settings.restockRate)],
-    ...["--service-level", String(settings.serviceLevel)],
+    ...["--fill-rate", String(settings.fillRate)],
+    ...["--cycle-service", String(settings.cycleService)],
+    ...(options.policy ? ["--policy", options.policy] : []),
     ...["--safety-factor", String(settings.safetyFactor)],
     ...["--holding-cost", String(costs.holding), "--shortage-cost", String(costs.shortage)],
     ...(options.models ? ["--models", options.models.join(",")] : []),

@@ -25,7 +25,7 @@ import {
 } from "../forecast/dataset/results.ts";
 import type { ProductPlan } from "../inventory/plan.ts";
 import type { Alert } from "../inventory/alerts/types.ts";
-import type { SimulationResult } from "../inventory/compare.ts";
+import type { SimulationResult } from "../inventory/simulation/simulate.ts";
 import type { RunInput } from "./run_input.ts";
 import { configOf, readRunSummary, type RunSummary } from "./run_summary.ts";
 import { forecastFromColumns, type ForecastTable, parseForecastCsv } from "./forecast_csv.ts";
@@ -245,6 +245,10 @@ export async function readRun(dirs: readonly string[], data: RunData): Promise<R
             horizon: backtest.horizon,
             cutoffs: backtest.cutoffs.map((day) => parseOutputDay(day)!),
             refitEvery: backtest.refit_every,
+            ...(backtest.network_refit_every !== undefined
+              ? { networkRefitEvery: backtest.network_refit_every }
+              : {}),
+            ...(backtest.intervals ? { intervals: backtest.intervals } : {}),
           },
         },
       }
@@ -265,7 +269,13 @@ export async function readRun(dirs: readonly string[], data: RunData): Promise<R
   return {
     input: {
       set,
-      planning: { forecast, plans, alerts, simulation },
+      planning: {
+        forecast,
+        plans,
+        alerts,
+        simulation,
+        ...(summary.no_simulation ? { noSimulation: summary.no_simulation } : {}),
+      },
       options: configOf(summary),
       importMeta: await readImportMeta(data.dataPath),
       calendar: data.calendar,

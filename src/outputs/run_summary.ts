@@ -36,7 +36,15 @@ export interface RunSummary {
   /** The data file's name and fingerprint. */
   data: { source: string; sha256: string };
   /** The backtest plan behind auto (null without one). */
-  backtest: { horizon: number; refit_every: number; cutoffs: string[] } | null;
+  backtest: {
+    horizon: number;
+    refit_every: number;
+    network_refit_every?: number;
+    intervals?: "calibrate" | "past-windows";
+    cutoffs: string[];
+  } | null;
+  /** Why the run has no simulation, when it asked for one. */
+  no_simulation?: string;
   /** The model of each product and target, and why. */
   choices: { product_id: string; target: Target; model: string; reason: string }[];
 }
@@ -46,6 +54,11 @@ function snakeCase(key: string): string {
   return key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 }
 
+/** The settings of a configuration, costs aside (they have their own keys). */
+function policySettings(settings: PolicySettings): [string, unknown][] {
+  return Object.entries(settings).filter(([key]) => key !== "costs");
+}
+
 /** The parameters block of a configuration. */
 function parametersOf(config: RunConfig): RunSummary["parameters"] {
   return {
@@ -53,9 +66,11 @@ function parametersOf(config: RunConfig): RunSummary["parameters"] {
     run_date: config.runDate,
     horizon: config.horizon,
     policy: config.policy,
-    ...Object.fromEntries(Object.entries(config.settings).map(([key, v]) => [snakeCase(key), v])),
-    holding_cost: config.costs.holding,
-    shortage_cost: config.costs.shortage,
+    ...Object.fromEntries(policySettings(config.settings).map(([key, v]) => [snakeCase(key), v])),
+    holding_cost: config.settings.costs.holding,
+    shortage_cost: config.settings.costs.shortage,
+    large_order_units: config.largeOrderUnits ?? null,
+    constrained_products: config.constrainedProducts ?? 0,
     models: [...config.candidates],
     seed: config.seed,
     detail: config.detailLimit,
@@ -72,10 +87,16 @@ export function configOf(summary: RunSummary): RunConfig {
     dataLabel: summary.data.source,
     horizon: p.horizon,
     policy: p.policy,
-    settings: Object.fromEntries(
-      Object.keys(POLICY_DEFAULTS).map((key) => [key, p[snakeCase(key)]]),
-    ) as unknown as PolicySettings,
-    costs: { holding: p.holding_cost, shortage: p.shortage_cost },
+    settings: {
+      ...Object.fromEntries(
+        policySettings(POLICY_DEFAULTS).map(([key]) => [key, p[snakeCase(key)]]),
+      ),
+      costs: { holding: p.holding_cost, shortage: p.shortage_cost },
+    } as unknown as PolicySettings,
+    ...(typeof p.large_order_units === "number" ? { largeOrderUnits: p.large_order_units } : {}),
+    ...(typeof p.constrained_products === "number" && p.constrained_products > 0
+      ? { constrainedProducts: p.constrained_products }
+      : {}),
     thresholds: p.thresholds,
     candidates: p.models,
     seed: p.seed,
@@ -104,6 +125,10 @@ export function formatRunSummary(input: RunInput, facts: RunFacts): string {
         ? {
           horizon: backtest.plan.horizon,
           refit_every: backtest.plan.refitEvery,
+          ...(backtest.plan.networkRefitEvery !== undefined
+            ? { network_refit_every: backtest.plan.networkRefitEvery }
+            : {}),
+          ...(backtest.plan.intervals ? { intervals: backtest.plan.intervals } : {}),
           cutoffs: backtest.plan.cutoffs.map(formatIsoDay),
         }
         : null,
@@ -117,6 +142,7 @@ export function formatRunSummary(input: RunInput, facts: RunFacts): string {
         reason: r.reason,
       })),
       simulation: planning.simulation?.policies ?? {},
+      ...(planning.noSimulation ? { no_simulation: planning.noSimulation } : {}),
       alerts: planning.alerts.length,
     },
     null,

@@ -22,9 +22,9 @@ function plan(recommended: number[], order?: ProductPlan["order"], reorderPoint 
   const levels = { expectedNetDemand: 0, safetyStock: 0, reorderPoint, orderUpTo: 100 };
   return {
     productId: "P1",
-    policy: "service-level",
-    z: 1.645,
-    sigma: 0,
+    policy: "cycle-service",
+    leadTime: 7,
+    basis: { samples: 0, poolWeight: 0, demandClass: "", sigma: 0 },
     levels,
     firstDay: START + 90,
     daily: {

@@ -1,132 +1,150 @@
-import { normalCdf, normalQuantile } from "../../src/inventory/normal.ts";
+// Each formula against a case computed by hand.
+import { errorDistribution } from "../../src/inventory/errors/empirical.ts";
 import {
-  criticalRatio,
-  originalRecommendation,
-  safetyZ,
-  sumAhead,
-} from "../../src/inventory/policies/stock.ts";
-import { serviceLevelStock } from "../../src/inventory/policies/service_level.ts";
-import { multiplierStock } from "../../src/inventory/policies/multiplier.ts";
-import { dailyRecommendation } from "../../src/inventory/policies/registry.ts";
-import { POLICY_DEFAULTS } from "../../src/config/plan_options.ts";
-import { blockSigma, type ErrorScale } from "../../src/inventory/sigma.ts";
-import { replay } from "../../src/inventory/simulate.ts";
-import { assert, assertAlmostEquals, assertEquals } from "../helpers/assert.ts";
+  expectedShortage,
+  fillRateLevels,
+  lostSalesShortage,
+} from "../../src/inventory/policies/fill_rate.ts";
+import { cycleServiceLevels } from "../../src/inventory/policies/cycle_service.ts";
+import { costLevels, costMarginal, expectedCycleCost } from "../../src/inventory/policies/cost.ts";
+import { criticalFractile } from "../../src/inventory/policies/fractile.ts";
+import { multiplierLevels } from "../../src/inventory/policies/multiplier.ts";
+import { cycleNeeds, expectedCycleDemand, solveLoss } from "../../src/inventory/policies/levels.ts";
+import { feasibleAround, roundOrder } from "../../src/inventory/policies/constraints.ts";
+import { findPolicy, POLICIES, policyNamed } from "../../src/inventory/policies/registry.ts";
+import { originalRecommendation } from "../../src/inventory/policies/stock.ts";
+import { assert, assertAlmostEquals, assertEquals, assertThrows } from "../helpers/assert.ts";
 
-const flatScale = (lead: number, cycle: number): ErrorScale => ({
-  lead,
-  cycle,
-  fromBacktest: true,
+const costs = { holding: 0.05, shortage: 1 };
+// 14 days of protection: 7 of lead time (net 7) and a 7-day cycle (net 7, sales 7).
+const forecast = { cycleNet: 14, leadNet: 7, cycleSales: 7, original: 14, originalLead: 7 };
+// Two equally likely outcomes: the forecast is right, or the cycle brings 7 more.
+const twoWay = errorDistribution([{ cycle: 0, lead: 0 }, { cycle: 7, lead: 0 }]);
+const wide = { cycleNet: 100, leadNet: 50, cycleSales: 50, original: 100, originalLead: 50 };
+
+Deno.test("loss function: E[(e − q)⁺] and the periodic-review shortage (hand-computed)", () => {
+  const errors = errorDistribution([{ cycle: 10, lead: 8 }, { cycle: -10, lead: -4 }]);
+  // q = 0: only the first sample is short, by 10 → ½·10.
+  assertAlmostEquals(expectedShortage(wide, errors, 0), 5);
+  // q = −45 (S = 55): sample 1 short 55 by the end, 3 of them already by the end of L (58 − 55);
+  // sample 2 short 35, none by the end of L → ½·52 + ½·35.
+  assertAlmostEquals(expectedShortage(wide, errors, -45), 43.5);
 });
 
-Deno.test("z(0.95) = 1.645 and other quantiles of the standard normal", () => {
-  assertEquals(safetyZ(0.95).toFixed(3), "1.645");
-  assertEquals(normalQuantile(0.5).toFixed(6), "0.000000");
-  assertEquals(normalQuantile(0.99).toFixed(3), "2.326");
-  assertEquals(normalQuantile(0.001).toFixed(3), "-3.090");
-  assertAlmostEquals(normalCdf(normalQuantile(0.8)), 0.8, 1e-6);
-  assertAlmostEquals(criticalRatio(1, 0.05), 1 / 1.05);
+Deno.test("fill rate without a position: the loss within (1 − β) × expected demand", () => {
+  const errors = errorDistribution([-20, -10, 0, 10, 20].map((cycle) => ({ cycle })));
+  // Allowed 5 % of 50 = 2.5; between 10 and 20 the loss is (10 − q + 20 − q) / 5 → q = 8.75.
+  const s = fillRateLevels(wide, errors, 0.95);
+  assertAlmostEquals(s.safetyStock, 8.75, 1e-4);
+  assertAlmostEquals(s.orderUpTo, 108.75, 1e-4);
+  assertAlmostEquals(s.expectedShortage, 2.5, 1e-4);
+  // A higher target needs more stock.
+  assert(fillRateLevels(wide, errors, 0.98).orderUpTo > s.orderUpTo);
+  assertThrows(() => fillRateLevels(wide, errors, 1), RangeError, "(0, 1)");
 });
 
-Deno.test("service level: S = μ(L+R) + z·σ(L+R), worked by hand", () => {
-  // 10 sold and 5 returned a day, ρ = 0.8 → net 6 a day; L = 3, R = 4 → μ = 42, over L: 18.
-  const sales = new Array(14).fill(10);
-  const returns = new Array(14).fill(5);
-  const settings = {
-    ...POLICY_DEFAULTS,
-    leadTime: 3,
-    reviewPeriod: 4,
-    restockRate: 0.8,
-    serviceLevel: 0.95,
-  };
-  const levels = serviceLevelStock(sales, returns, flatScale(5, 10), settings);
-  const z = 1.6448536;
-  assertAlmostEquals(levels.expectedNetDemand, 42, 1e-9);
-  assertAlmostEquals(levels.safetyStock, z * 10, 1e-5);
-  assertAlmostEquals(levels.orderUpTo, 42 + z * 10, 1e-5);
-  assertAlmostEquals(levels.reorderPoint, 18 + z * 5, 1e-5);
+Deno.test("fill rate at a known stock position, lost sales (hand-computed)", () => {
+  // Expected cycle demand 7 + mean(0, 7) = 10.5; β = 0.9 allows 1.05 units short.
+  assertAlmostEquals(expectedCycleDemand(forecast, twoWay), 10.5);
+  // Position 0: nothing left when the order arrives; ½(7 − Q)⁺ + ½(14 − Q)⁺ = 1.05 → Q = 11.9.
+  assertEquals(Array.from(cycleNeeds(forecast, twoWay, 0)), [7, 14]);
+  const s = fillRateLevels(forecast, twoWay, 0.9, 0);
+  assertAlmostEquals(s.orderUpTo, 11.9, 1e-6);
+  assertAlmostEquals(lostSalesShortage(forecast, twoWay, 0, 11.9), 1.05, 1e-9);
+  // Position 10: 3 units are left after the lead time's 7 → Q = 8.9, S = 18.9.
+  assertAlmostEquals(fillRateLevels(forecast, twoWay, 0.9, 10).orderUpTo, 18.9, 1e-6);
+  // The loss solver itself: ½(10 − Q)⁺ + ½(30 − Q)⁺ = 4 at Q = 22; nothing allowed → the max.
+  assertEquals(solveLoss([10, 30], [0.5, 0.5], 4), 22);
+  assertEquals(solveLoss([10, 30], [0.5, 0.5], 0), 30);
 });
 
-Deno.test("multiplier: max(0, sales − returns) × factor, as the original design", () => {
-  assertEquals(Array.from(originalRecommendation([10, 3, 0], [2, 5, 1], 1.2)), [9.6, 0, 0]);
-  const settings = { ...POLICY_DEFAULTS, leadTime: 1, reviewPeriod: 1, safetyFactor: 1.5 };
-  const levels = multiplierStock([10, 10], [4, 4], settings);
-  assertEquals(levels.orderUpTo, 18); // (6 + 6) × 1.5
-  assertEquals(levels.safetyStock, 6);
+Deno.test("cycle service: the α-quantile, at the conformal level (hand-computed)", () => {
+  const errors = errorDistribution([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((cycle) => ({ cycle })));
+  // n = 10: ⌈11 · 0.8⌉ / 10 = 0.9 → the 9th error; the plain 0.8-quantile would be 8.
+  assertEquals(cycleServiceLevels(wide, errors, 0.8).orderUpTo, 109);
+  // At a position: the quantile of what the order must cover (needs 7 and 14; n = 2 → level 1).
+  assertEquals(cycleServiceLevels(forecast, twoWay, 0.4, 0).orderUpTo, 14);
+  const many = errorDistribution([{ cycle: 0, lead: 0 }, { cycle: 7, lead: 0 }], Infinity);
+  assertEquals(cycleServiceLevels(forecast, many, 0.5, 0).orderUpTo, 7);
 });
 
-Deno.test("σ: errors of k-day blocks, RMS with bias kept", () => {
-  const window = (forecast: number[], actual: number[]) => ({
-    forecast: {
-      mean: Float64Array.from(forecast),
-      lo80: new Float64Array(0),
-      hi80: new Float64Array(0),
-      lo95: new Float64Array(0),
-      hi95: new Float64Array(0),
-    },
-    actual: Float64Array.from(actual),
-    scales: { mae: 1, mse: 1 },
-    cutoff: 0,
-  });
-  // sales errors +1 +1 +1 (always over-forecast), returns exact → 2-day block errors are 2 and 2
-  const net = [{
-    cutoff: 0,
-    sales: window([5, 5, 5], [4, 4, 4]),
-    returns: window([0, 0, 0], [0, 0, 0]),
-  }];
-  assertEquals(blockSigma(net, 0.8, 2), 2);
-  assertEquals(blockSigma(net, 0.8, 4), undefined);
+Deno.test("critical fractile p / (p + h·R) (hand-computed)", () => {
+  assertAlmostEquals(criticalFractile(costs, 7), 1 / 1.35);
+  assertAlmostEquals(criticalFractile(costs, 1), 1 / 1.05);
+  assertAlmostEquals(criticalFractile({ holding: 1, shortage: 3 }, 2), 0.6);
+  assertThrows(() => criticalFractile(costs, 0), RangeError, "review period");
+  assertThrows(() => criticalFractile({ holding: 0, shortage: 0 }, 7), RangeError, "costs");
 });
 
-Deno.test("the recommended level per day never goes below 0", () => {
-  const recommended = dailyRecommendation(
-    "service-level",
-    [0, 0, 0, 0],
-    [9, 9, 9, 9],
-    flatScale(0, 0),
-    { ...POLICY_DEFAULTS, leadTime: 1, reviewPeriod: 1 },
+Deno.test("cost marginal and cycle cost: holding while stock lasts against sales saved", () => {
+  const one = (available: number) =>
+    costMarginal(Float64Array.of(10), Float64Array.of(10), Float64Array.of(1), available, costs, 7);
+  // A = 5 of a demand of 10 spread over 7 days: stock remains at the end of days 1–3.
+  assertAlmostEquals(one(5), 0.05 * 3 - 1);
+  // A = 10: stock at the end of days 1–6, nothing lost.
+  assertAlmostEquals(one(10), 0.05 * 6);
+  // End-of-day stock 5 − 10j/7 for j = 1…3 (45/7 unit-days), 5 units lost.
+  const cost = expectedCycleCost(
+    Float64Array.of(10),
+    Float64Array.of(10),
+    Float64Array.of(1),
+    5,
+    costs,
+    7,
   );
-  assert(recommended.every((v) => v === 0), Array.from(recommended).join());
-  assertEquals(sumAhead([1, 2, 3, 4, 5, 6, 7], 5, 4), 6 + 7 + 1 + 2); // past the end: weekly pattern
+  assertAlmostEquals(cost, 0.05 * (45 / 7) + 5, 1e-9);
 });
 
-Deno.test("constant demand with an exact forecast: zero safety stock and 100 % fill", () => {
-  const sales = new Array(56).fill(20);
-  const returns = new Array(56).fill(0);
-  const settings = { ...POLICY_DEFAULTS, leadTime: 7, reviewPeriod: 7 };
-  const levels = serviceLevelStock(sales, returns, flatScale(0, 0), settings);
-  assertEquals(levels.safetyStock, 0);
-  const tally = replay({
-    sales,
-    returns,
-    orderUpTo: (t) => serviceLevelStock(sales, returns, flatScale(0, 0), settings, t).orderUpTo,
+Deno.test("cost policy: the marginal solution, below the fractile p/(p + hR)", () => {
+  // Position 0: below Q = 14 the second outcome still loses sales: ½·0.35 + ½·(0.3 − 1) < 0.
+  assertAlmostEquals(costLevels(forecast, twoWay, costs, 7, 0).orderUpTo, 14, 1e-4);
+  // Holding a day costs as much as a lost sale: just above 2 units the next unit sits ≥ 2 days in
+  // the first outcome (cost 2, saves 1) and 1 day in the second (cost 1, saves 1).
+  const dear = costLevels(forecast, twoWay, { holding: 1, shortage: 1 }, 7, 0);
+  assertAlmostEquals(dear.orderUpTo, 2, 1e-4);
+  // With a minimum order: 0 (½·7 + ½·14 = 10.5 lost) or 30 (168 unit-days × 0.05 = 8.4): 30.
+  const constraint = { casePack: 10, minOrder: 30 };
+  assertEquals(costLevels(forecast, twoWay, costs, 7, 0, constraint).orderUpTo, 30);
+  // Twice the holding cost (16.8 > 10.5): better to order nothing this time.
+  assertEquals(
+    costLevels(forecast, twoWay, { holding: 0.1, shortage: 1 }, 7, 0, constraint).orderUpTo,
+    0,
+  );
+});
+
+Deno.test("multiplier: the original rule, max(0, sales − returns) × factor", () => {
+  assertEquals(Array.from(originalRecommendation([10, 3, 0], [2, 5, 1], 1.2)), [9.6, 0, 0]);
+  const f = { ...wide, original: 18, originalLead: 8 };
+  assertEquals(multiplierLevels(f, 1.5).orderUpTo, 27);
+  assertEquals(multiplierLevels(f, 1.5).safetyStock, 9);
+});
+
+Deno.test("order constraints: whole case packs, at least the minimum", () => {
+  assertEquals(roundOrder(13, { casePack: 12, minOrder: 0 }), 24);
+  assertEquals(roundOrder(5, { casePack: 12, minOrder: 30 }), 36);
+  assertEquals(roundOrder(0, { casePack: 12, minOrder: 30 }), 0);
+  assertEquals(roundOrder(0.2), 1);
+  assertEquals(feasibleAround(50, { casePack: 12, minOrder: 30 }), [0, 48, 60]);
+  assertEquals(feasibleAround(20, { casePack: 12, minOrder: 30 }), [0, 36]);
+});
+
+Deno.test("registry: fill rate first (the default), service-level is cycle-service", () => {
+  assertEquals(POLICIES.map((p) => p.id), ["fill-rate", "cycle-service", "cost", "multiplier"]);
+  assertEquals(findPolicy("service-level")?.id, "cycle-service");
+  assertThrows(() => policyNamed("newsvendor"), RangeError, "Unknown policy");
+  // Every policy gives a level ≥ 0 for a forecast of nothing.
+  const none = { cycleNet: 0, leadNet: 0, cycleSales: 0, original: 0, originalLead: 0 };
+  const errors = errorDistribution([{ cycle: 0, lead: 0 }]);
+  const settings = {
     leadTime: 7,
     reviewPeriod: 7,
     restockRate: 0.8,
-    holdingCost: 0.05,
-    shortageCost: 1,
-  });
-  assertEquals(tally.served, tally.demand);
-  assertEquals(tally.stockoutDays, 0);
-});
-
-Deno.test("replay: orders arrive after the lead time, returns are restocked, unmet demand is lost", () => {
-  // S = 25 on day 0 (on hand), demand 10/day; review every 2 days, lead time 1.
-  // day0: 25→15; day1: 15→5; day2: order 20 (25−5), on hand 5 → demand 10 → 5 served, 5 lost;
-  // day3: +20 arrives → 20, +0.5×4 returns = 22 → 12.
-  const tally = replay({
-    sales: [10, 10, 10, 10],
-    returns: [0, 0, 0, 4],
-    orderUpTo: () => 25,
-    leadTime: 1,
-    reviewPeriod: 2,
-    restockRate: 0.5,
-    holdingCost: 1,
-    shortageCost: 2,
-  });
-  assertEquals(tally.demand, 40);
-  assertEquals(tally.served, 35);
-  assertEquals(tally.stockoutDays, 1);
-  assertEquals(tally.onHandDays, 15 + 5 + 0 + 12);
-  assertEquals(tally.shortageCost, 10);
+    fillRate: 0.95,
+    cycleService: 0.95,
+    safetyFactor: 1.2,
+    costs,
+  };
+  for (const p of POLICIES) {
+    assertEquals(p.levels({ forecast: none, errors }, settings).orderUpTo, 0);
+  }
 });

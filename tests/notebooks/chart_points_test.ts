@@ -31,8 +31,8 @@ Deno.test("linePoints numbers the values and leaves out what is not finite", () 
   assertEquals(linePoints([0.5, NaN, Infinity, 0.25], 0), [{ x: 0, y: 0.5 }, { x: 3, y: 0.25 }]);
 });
 
-Deno.test("inventoryDays draws cycle totals for service level and daily figures for the multiplier", () => {
-  const plan = (policy: "service-level" | "multiplier") =>
+Deno.test("inventoryDays draws cycle totals for the service policies and daily figures for the multiplier", () => {
+  const plan = (policy: "fill-rate" | "multiplier") =>
     ({
       policy,
       firstDay: 19358,
@@ -44,7 +44,7 @@ Deno.test("inventoryDays draws cycle totals for service level and daily figures 
     { date: "2023-01-01", sales: 10, returns: 1, inventory: 100 },
     { date: "2023-01-02", sales: 20, returns: 2, inventory: 90 },
   ]);
-  assertEquals(inventoryDays(plan("service-level"), sales, returns, 2), [
+  assertEquals(inventoryDays(plan("fill-rate"), sales, returns, 2), [
     { date: "2023-01-01", sales: 30, returns: 3, inventory: 100 },
     { date: "2023-01-02", sales: 50, returns: 5, inventory: 90 },
   ]);

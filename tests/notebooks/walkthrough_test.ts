@@ -45,8 +45,8 @@ const EXPECTED: Record<string, { shows: string[]; charts: number }> = {
     shows: [
       "Stock levels from the forecast",
       "multiplier-matched",
-      // "less" or "more": which policy needs less stock at the same fill rate depends on the data
-      " stock** on average than the",
+      "The fill-rate target of",
+      "least-cost policy costs",
       "report.html",
       "forecast.csv",
     ],

@@ -106,9 +106,10 @@ testNeedingTool(
         "--out",
         `${dir.path}/mult2`,
       ]);
+      await cli(["plan", ...common, "--fill-rate", "0.98", "--out", `${dir.path}/fill98`]);
       await cli([
-        ...["plan", ...common, "--lead-time", "14", "--review-period", "14"],
-        ...["--service-level", "0.98", "--out", `${dir.path}/lr14`],
+        ...["plan", ...common, "--policy", "cost", "--holding-cost", "0.1"],
+        ...["--out", `${dir.path}/cost`],
       ]);
       const html = await Deno.readTextFile(`${report}/report.html`);
       const payload = pageData(html);
@@ -129,7 +130,7 @@ testNeedingTool(
           assertEquals(first.product, "P001");
           assertEquals(first.controls.product.value, "P001");
           assertEquals(first.controls.horizon.value, "30");
-          assertEquals(first.controls.policy.value, "service-level");
+          assertEquals(first.controls.policy.value, "fill-rate");
           assertEquals(first.controls.target.value, "0.95");
           assertEquals(first.controls["safety-factor"].disabled, true);
           assertEquals(first.rows.length, 30);
@@ -142,7 +143,7 @@ testNeedingTool(
             (globalThis as unknown as { explorerSvgs: Record<string, string> }).explorerSvgs
           );
           const view = explorerView("P001", decodeProduct(payload, 0), payload.run.policyRun, {
-            policy: "service-level",
+            policy: "fill-rate",
             horizon: 30,
             values: controlValues(payload.run.settings, payload.run.costs),
           });
@@ -201,8 +202,7 @@ testNeedingTool(
         await t.step(
           "the multiplier at factor 2.0 equals plan --policy multiplier --safety-factor 2.0",
           async () => {
-            await page.focus('#explore [name="policy"]');
-            await page.keyboard.press("ArrowDown"); // service-level → multiplier
+            await page.select('#explore [name="policy"]', "multiplier");
             let s = await readState(page);
             assertEquals(s.controls.policy.value, "multiplier");
             for (const name of ["target", "restock-rate", "holding-cost", "shortage-cost"]) {
@@ -220,13 +220,26 @@ testNeedingTool(
         );
 
         await t.step(
-          "service level, L 14, R 14, target 0.98 equals plan with those flags",
+          "fill rate 0.98 and least cost at holding 0.1 equal plan with those flags",
           async () => {
-            await page.select('#explore [name="policy"]', "service-level");
-            await typeInto(page, "lead-time", "14");
-            await typeInto(page, "review-period", "14");
+            await page.select('#explore [name="policy"]', "fill-rate");
             await typeInto(page, "target", "0.98");
-            await assertLevels(page, await planLevels(`${dir.path}/lr14`), 90, "L 14, R 14, 0.98");
+            await assertLevels(page, await planLevels(`${dir.path}/fill98`), 90, "fill rate 0.98");
+            await page.select('#explore [name="policy"]', "cost");
+            await typeInto(page, "holding-cost", "0.1");
+            await assertLevels(page, await planLevels(`${dir.path}/cost`), 90, "cost, h 0.1");
+            await typeInto(page, "holding-cost", "0.05");
+            await page.select('#explore [name="policy"]', "fill-rate");
+          },
+        );
+
+        await t.step(
+          "another lead time keeps the run's error distribution and says so",
+          async () => {
+            await typeInto(page, "lead-time", "14");
+            assert((await readState(page)).status.includes("14-day totals"));
+            await typeInto(page, "lead-time", "7");
+            assertEquals((await readState(page)).status, "");
           },
         );
 

@@ -1,6 +1,7 @@
 /**
  * The aggregation steps of an import: pairing mistaken mega-orders with their cancellations,
- * keeping the best sellers, and densifying each product's days into a series.
+ * keeping the best sellers and their large order lines, and densifying each product's days into
+ * a series.
  * @module
  */
 
@@ -15,6 +16,35 @@ export interface BigLine {
   minute: number;
   day: number;
   invoice: string;
+}
+
+/** A counted order line of at least `orderLineUnits` units (a row of `FILE.orders.csv`). */
+export interface LargeLine {
+  /** Day number, product code, units ordered (a sale) or cancelled (a return). */
+  day: number;
+  product: string;
+  units: number;
+  kind: "sale" | "return";
+}
+
+/**
+ * The order lines to pass on: those of the kept products, without the mega-orders dropped with
+ * their cancellations, by day, product, kind and units.
+ */
+export function keptLines(
+  lines: readonly (LargeLine & { big?: BigLine })[],
+  kept: readonly ProductSeries[],
+  megaOrders: readonly { order: BigLine; cancel: BigLine }[],
+): LargeLine[] {
+  const mega = new Set(megaOrders.flatMap(({ order, cancel }) => [order, cancel]));
+  const ids = new Set(kept.map((p) => p.id));
+  const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return lines
+    .filter((l) => ids.has(l.product) && !(l.big && mega.has(l.big)))
+    .map(({ day, product, units, kind }) => ({ day, product, units, kind }))
+    .sort((a, b) =>
+      a.day - b.day || text(a.product, b.product) || text(a.kind, b.kind) || a.units - b.units
+    );
 }
 
 /** Pairs each mega-order with the same customer's cancellation of the same units within 24 h. */

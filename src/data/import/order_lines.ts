@@ -11,7 +11,14 @@ import { formatIsoDay, YEAR_RANGE } from "../dates.ts";
 import { InputError, quoted } from "../../io/errors.ts";
 import { MAX_DAILY_UNITS } from "../parse_daily.ts";
 import { DAY_MINUTES, isNonProductCode, numberField, parseTimestamp } from "./fields.ts";
-import { type BigLine, densify, matchMegaOrders, selectTop } from "./aggregate.ts";
+import {
+  type BigLine,
+  densify,
+  keptLines,
+  type LargeLine,
+  matchMegaOrders,
+  selectTop,
+} from "./aggregate.ts";
 import type { ProductSeries, SeriesSet } from "../series.ts";
 import { type OrderField, type OrderLayout, resolveColumns } from "./layouts.ts";
 
@@ -27,6 +34,8 @@ export interface ImportOptions {
   megaOrderUnits?: number;
   /** Invoice prefix that marks a cancellation. @default "C" */
   cancellationPrefix?: string;
+  /** Counted order lines of at least this many units are passed on one by one. @default 100 */
+  orderLineUnits?: number;
 }
 
 /** Why a line was not counted. */
@@ -90,7 +99,7 @@ export function importOrderLines(
   text: string,
   file: string,
   options: ImportOptions = {},
-): { set: SeriesSet; summary: ImportSummary } {
+): { set: SeriesSet; summary: ImportSummary; lines: LargeLine[] } {
   const importer = new OrderLineImporter(file, options);
   importer.push(text);
   return importer.finish();
@@ -110,6 +119,8 @@ export class OrderLineImporter {
   readonly #dropped: Partial<Record<DropReason, number>> = {};
   readonly #bigOrders: BigLine[] = [];
   readonly #bigCancels: BigLine[] = [];
+  readonly #lineUnits: number;
+  readonly #lines: (LargeLine & { big?: BigLine })[] = [];
   readonly #dayCache = new Map<string, number>();
   #columns: Partial<Record<OrderField, number>> = {};
   #layout?: OrderLayout;
@@ -126,6 +137,7 @@ export class OrderLineImporter {
     this.#options = options;
     this.#megaUnits = options.megaOrderUnits ?? 10_000;
     this.#cancelPrefix = (options.cancellationPrefix ?? "C").toUpperCase();
+    this.#lineUnits = options.orderLineUnits ?? 100;
     this.#reader = new CsvRowReader((fields, index) => this.#line(fields, index), { file });
   }
 
@@ -138,8 +150,12 @@ export class OrderLineImporter {
     this.#reader.push(text);
   }
 
-  /** The daily series and the summary; an empty file is an {@link InputError}. */
-  finish(): { set: SeriesSet; summary: ImportSummary } {
+  /**
+   * The daily series, the summary and the counted order lines of at least `orderLineUnits` units
+   * of the kept products (mega-orders dropped with their cancellation are not among them), by
+   * day, product and kind; an empty file is an {@link InputError}.
+   */
+  finish(): { set: SeriesSet; summary: ImportSummary; lines: LargeLine[] } {
     const file = this.#file;
     this.#reader.end();
     if (!this.#sawText) {
@@ -167,9 +183,11 @@ export class OrderLineImporter {
       densify(id, days, firstDay, lastDay)
     );
     const kept = selectTop(products, this.#options.top);
+    const lines = keptLines(this.#lines, kept, megaOrders);
     const totals = (pick: (p: ProductSeries) => Float64Array) =>
       kept.reduce((total, product) => total + pick(product).reduce((a, b) => a + b, 0), 0);
     return {
+      lines,
       set: { source: file, products: kept },
       summary: {
         layout: this.#layout!.name,
@@ -259,8 +277,9 @@ export class OrderLineImporter {
         );
       }
     } else days.set(day, [sold, returned]);
+    let big: BigLine | undefined;
     if (Math.abs(quantity) >= this.#megaUnits) {
-      const big = {
+      big = {
         product,
         customer: at("customer").trim(),
         quantity: Math.abs(quantity),
@@ -269,6 +288,10 @@ export class OrderLineImporter {
         invoice,
       };
       (isCancellation ? this.#bigCancels : this.#bigOrders).push(big);
+    }
+    if (Math.abs(quantity) >= this.#lineUnits) {
+      const kind = isCancellation ? "return" : "sale";
+      this.#lines.push({ day, product, units: Math.abs(quantity), kind, ...(big ? { big } : {}) });
     }
   }
 }

@@ -18,7 +18,19 @@ export interface BacktestPlan {
   cutoffs: number[];
   /** Refit at every k-th cutoff (1 = every cutoff); 0 = fit once at the first and roll forward. */
   refitEvery: number;
+  /** Refits of the neural models, when they differ from `refitEvery` (0: train once). */
+  networkRefitEvery?: number;
+  /**
+   * Where each window's intervals come from: `calibrate` (default), the fitted model's own
+   * origins inside its history; `past-windows`, the errors of this series' earlier windows that
+   * had ended by the cutoff (split conformal on the backtest itself: no extra forecasts), once
+   * there are {@link MIN_PAST_WINDOWS} of them.
+   */
+  intervals?: "calibrate" | "past-windows";
 }
+
+/** Fewest ended earlier windows from which `past-windows` intervals are taken. */
+export const MIN_PAST_WINDOWS = 8;
 
 /** Options for {@link planBacktest}. */
 export interface PlanOptions {
@@ -74,7 +86,11 @@ function validCutoffs(options: PlanOptions, firstDay: number, lastDay: number): 
   return cutoffs.filter((cutoff) => cutoff - firstDay + 1 >= MIN_TRAINING_DAYS);
 }
 
-/** Whether the model is refitted at window `k` (the first window always fits). */
-export function refitsAt(plan: BacktestPlan, k: number): boolean {
-  return k === 0 || (plan.refitEvery > 0 && k % plan.refitEvery === 0);
+/**
+ * Whether the model is refitted at window `k` (the first window always fits); a neural model
+ * (`network`) follows `networkRefitEvery` when the plan sets it.
+ */
+export function refitsAt(plan: BacktestPlan, k: number, network = false): boolean {
+  const every = network ? plan.networkRefitEvery ?? plan.refitEvery : plan.refitEvery;
+  return k === 0 || (every > 0 && k % every === 0);
 }

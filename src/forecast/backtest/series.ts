@@ -7,8 +7,10 @@
 
 import type { FittedModel, Forecast, ForecastModel, SeriesContext } from "../types.ts";
 import { actualValues, historyUpTo } from "../context.ts";
-import { forecastWithIntervals } from "../forecast.ts";
-import { type BacktestPlan, refitsAt } from "./plan.ts";
+import { closeDays, forecastWithIntervals } from "../forecast.ts";
+import { intervalsFrom, scaledResidual } from "../intervals.ts";
+import { CALIBRATION_ORIGINS } from "../calibrate.ts";
+import { type BacktestPlan, MIN_PAST_WINDOWS, refitsAt } from "./plan.ts";
 import { type NaiveScales, naiveScales } from "../metrics.ts";
 import { fitWithYearlyProfile } from "../yearly/apply.ts";
 
@@ -94,7 +96,7 @@ export async function backtestSeries(
       ...(shape ? { returnLagShape: shape } : {}),
       ...(yearly ? { yearly } : {}),
     };
-    if (!fitted || refitsAt(plan, k)) {
+    if (!fitted || refitsAt(plan, k, model.network !== undefined)) {
       fitted = await fit(model, history, options.seed, plan.horizon);
     }
     const context: SeriesContext = {
@@ -102,9 +104,14 @@ export async function backtestSeries(
       ...(options.futureSales?.[k] ? { futureSales: options.futureSales[k] } : {}),
       ...(series.open ? { open: series.open.subarray(0, length + plan.horizon) } : {}),
     };
+    const past = plan.intervals === "past-windows"
+      ? windows.filter((w) => w.cutoff + w.actual.length <= plan.cutoffs[k])
+      : [];
     windows.push({
       cutoff: plan.cutoffs[k],
-      forecast: forecastWithIntervals(fitted, model, context, plan.horizon),
+      forecast: past.length >= MIN_PAST_WINDOWS
+        ? pastWindowForecast(fitted, context, plan.horizon, past.slice(-CALIBRATION_ORIGINS))
+        : forecastWithIntervals(fitted, model, context, plan.horizon),
       actual: actualValues(series).slice(length, length + plan.horizon),
       ...(series.open ? { open: series.open.slice(length, length + plan.horizon) } : {}),
       scales: naiveScales(actualValues(series).subarray(0, length)),
@@ -112,4 +119,23 @@ export async function backtestSeries(
   }
   fitted?.dispose?.();
   return { productId: series.productId, target: series.target, model: model.name, windows };
+}
+
+/**
+ * A window's forecast with intervals from the errors of earlier windows of the same series that
+ * had ended by its cutoff (their scaled residuals per step, as `intervals.ts` uses them): the
+ * backtest is its own calibration set, so no extra forecasts are made.
+ */
+function pastWindowForecast(
+  fitted: FittedModel,
+  context: SeriesContext,
+  horizon: number,
+  past: readonly BacktestWindow[],
+): Forecast {
+  const mean = fitted.predict(context, horizon);
+  const residuals = Array.from(
+    { length: horizon },
+    (_, h) => Float64Array.from(past, (w) => scaledResidual(w.actual[h], w.forecast.mean[h])),
+  );
+  return closeDays(intervalsFrom(mean, residuals), context);
 }

@@ -10,11 +10,12 @@
 
 import { type ProductSeries, type SeriesSet, spanOf } from "../../data/series.ts";
 import { contextOf } from "../context.ts";
-import { modelNamed, modelsFor } from "../registry.ts";
+import { FALLBACK, modelNamed, modelsFor } from "../registry.ts";
 import { type BacktestPlan, planBacktest, type PlanOptions } from "../backtest/plan.ts";
 import type { BacktestWindow, SeriesBacktest } from "../backtest/series.ts";
 import { alignWindows } from "../backtest/align.ts";
 import { chooseModels, type ModelChoice } from "../select.ts";
+import { choiceAt } from "../backtest/choice_at.ts";
 import type { BacktestJob, GlobalBacktestJob } from "../jobs.ts";
 import type { SeriesContext, Target } from "../types.ts";
 import { chooseExecutor, inlineExecutor, type JobExecutor } from "../parallel/pool.ts";
@@ -35,6 +36,13 @@ export interface BacktestOptions extends DatasetScope {
   executor?: JobExecutor;
   /** Called after each finished series. */
   onSeries?: (done: SeriesBacktest) => void;
+  /**
+   * Which sales forecast returns models get at each cutoff: `best`, that of the sales model
+   * that backtests best over all windows (default); `honest`, that of the sales model chosen on
+   * the windows that had ended by the cutoff (`backtest/choice_at.ts`) — what a replay of the
+   * past may use.
+   */
+  salesForReturns?: "best" | "honest";
 }
 
 /** Everything a backtest produced. */
@@ -145,7 +153,18 @@ export async function runBacktest(
   const salesWindows = groupBacktests(salesResults);
   const salesOf = (id: string) =>
     salesWindows.get(resultKey(id, "sales"))?.get(salesChoices.get(id)!);
-  const returnsRaw = await run(jobsFor("returns", (product) => returnsInputs(salesOf(product.id))));
+  const returnsRaw = await run(jobsFor("returns", (product) => {
+    if (options.salesForReturns !== "honest") return returnsInputs(salesOf(product.id));
+    // Each window's returns see the sales forecast of the model chosen before that window.
+    const byModel = salesWindows.get(resultKey(product.id, "sales")) ??
+      new Map<string, BacktestWindow[]>();
+    const chooseBefore = choiceAt(byModel, FALLBACK.shortHistory[0].name);
+    const atCutoff = new Map([...byModel].map(([model, w]) => [model, byCutoff(w)]));
+    const futureSales = plan.cutoffs.map((cutoff) =>
+      atCutoff.get(chooseBefore(cutoff + 1))?.get(cutoff)?.forecast.mean
+    );
+    return { futureSales, returnLagShapes };
+  }));
   const returnsResults = alignWindows(returnsRaw);
   const anchors = { ...salesAnchors, ...(await pool.returns(returnsRaw, salesOf)) };
   const series = sortSeries([...salesResults, ...returnsResults], options.models);
@@ -176,6 +195,10 @@ function sortSeries(series: SeriesBacktest[], models: readonly string[]): Series
 export interface BacktestSpec extends PlanOptions {
   /** Model names to compare. */
   models: readonly string[];
+  /** The cutoffs, when they are placed already (the planning backtest); else from the options. */
+  plan?: BacktestPlan;
+  /** Which sales forecast returns models get (see {@link BacktestOptions}). */
+  salesForReturns?: "best" | "honest";
 }
 
 /** Backtests a dataset with progress and the right executor (workers when networks train). */
@@ -186,7 +209,7 @@ export async function backtestDataset(
   executor?: JobExecutor,
 ): Promise<BacktestResult> {
   const { first, last } = spanOf(options.poolSet ?? set);
-  const plan = planBacktest(options, first, last);
+  const plan = options.plan ?? planBacktest(options, first, last);
   const targets = (name: string) => modelNamed(name).targets.length;
   const perProduct = options.models.reduce((total, name) => total + targets(name), 0);
   const weight = set.products.length *

@@ -19,6 +19,7 @@ import { backtestDataset } from "./backtest.ts";
 import { backtestFits } from "../backtest/plan.ts";
 import type { ModelChoice } from "../select.ts";
 import type { BacktestWindow } from "../backtest/series.ts";
+import type { BacktestPlan } from "../backtest/plan.ts";
 import { anyHeavy, type DatasetScope, isGlobal, jobWeight, type PipelineHooks } from "./scope.ts";
 import {
   type DatasetForecast,
@@ -36,8 +37,13 @@ export interface ForecastSpec {
   model: string;
   /** Candidates of `auto`. */
   candidates: readonly string[];
-  /** The backtest behind `auto` (its horizon is `horizon`, even with a longer `forecastDays`). */
-  backtest: { windows: number; step: number; refitEvery: number };
+  /**
+   * The backtest behind `auto`: windows of the forecast horizon, or a plan placed already (the
+   * planning backtest, with the sales forecast its returns models get).
+   */
+  backtest:
+    | { windows: number; step: number; refitEvery: number }
+    | { plan: BacktestPlan; salesForReturns?: "best" | "honest" };
 }
 
 /** The model used for one product and target, and why. */
@@ -58,12 +64,25 @@ export async function forecastDataset(
   const executor = chooseExecutor(anyHeavy(models), set.products.length * 2, hooks.training);
   const { first, last } = spanOf(options.poolSet ?? set);
   // Data too short to backtest: auto falls back per product by history length (pickModel).
-  const backtestable = auto && backtestFits({ ...options, ...options.backtest }, first, last);
+  const backtestable = auto &&
+    ("plan" in options.backtest
+      ? options.backtest.plan.cutoffs.length > 0
+      : backtestFits({ ...options, ...options.backtest }, first, last));
   try {
     const backtest = backtestable
       ? await backtestDataset(
         set,
-        { ...options, ...options.backtest, models: options.candidates },
+        "plan" in options.backtest
+          ? {
+            ...options,
+            ...options.backtest,
+            horizon: options.backtest.plan.horizon,
+            windows: options.backtest.plan.cutoffs.length,
+            step: 0,
+            refitEvery: options.backtest.plan.refitEvery,
+            models: options.candidates,
+          }
+          : { ...options, ...options.backtest, models: options.candidates },
         hooks,
         executor,
       )

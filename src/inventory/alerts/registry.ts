@@ -13,6 +13,7 @@ import { risingReturnRateRule } from "./rules/rising_return_rate.ts";
 import { untrustedForecast } from "./rules/untrusted_forecast.ts";
 import { stockoutRisk } from "./rules/stockout_risk.ts";
 import { dataQuality } from "./rules/data_quality.ts";
+import { largeOrders } from "./rules/large_orders.ts";
 
 /** The rules. */
 export const ALERT_RULES: readonly AlertRule[] = [
@@ -23,5 +24,6 @@ export const ALERT_RULES: readonly AlertRule[] = [
   risingReturnRateRule,
   untrustedForecast,
   stockoutRisk,
+  largeOrders,
   dataQuality,
 ];

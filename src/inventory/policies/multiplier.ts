@@ -1,35 +1,35 @@
 /**
  * `multiplier`: the original design's rule, (forecast sales − forecast returns) × safety factor,
- * kept for comparison; the simulation also tunes its factor to reach the default policy's fill
- * rate (`multiplier-matched`), so the stock each needs for the same service reads side by side.
+ * kept for comparison. The simulation also sweeps its factor and matches it in hindsight to the
+ * fill-rate policy's achieved fill rate (a labelled benchmark, not a policy). Pure and
+ * browser-safe.
  * @module
  */
 
-import type { Policy, PolicySettings, StockLevels } from "./types.ts";
-import { originalRecommendation, sumAhead } from "./stock.ts";
+import type { Policy, ProtectionForecast, StockLevels } from "./types.ts";
 
-/** Largest multiplier tried when matching the default policy's fill rate. */
+/** Largest factor matching searches. */
 export const MAX_FACTOR = 100;
+/** Smallest factor matching searches. */
+export const MIN_FACTOR = 0.1;
 
 /**
- * Multiplier stock levels: the original rule max(0, sales − returns) × factor per day, summed
- * over L + R days for the order-up-to level (and over L for the reorder point).
+ * The original rule: S = factor × Σ max(0, sales − returns) over L + R days; the reorder point
+ * over L days alike.
+ *
+ * @example
+ * ```ts
+ * import { multiplierLevels } from "./multiplier.ts";
+ * const f = { cycleNet: 20, leadNet: 10, cycleSales: 10, original: 18, originalLead: 8 };
+ * multiplierLevels(f, 1.5).orderUpTo; // 27
+ * ```
  */
-export function multiplierStock(
-  sales: ArrayLike<number>,
-  returns: ArrayLike<number>,
-  settings: PolicySettings,
-  factor = settings.safetyFactor,
-  from = 0,
-): StockLevels {
-  const daily = originalRecommendation(sales, returns, 1);
-  const cycle = settings.leadTime + settings.reviewPeriod;
-  const expectedNetDemand = sumAhead(daily, from, cycle);
+export function multiplierLevels(forecast: ProtectionForecast, factor: number): StockLevels {
   return {
-    expectedNetDemand,
-    safetyStock: (factor - 1) * expectedNetDemand,
-    reorderPoint: factor * sumAhead(daily, from, settings.leadTime),
-    orderUpTo: factor * expectedNetDemand,
+    expectedNetDemand: forecast.original,
+    safetyStock: (factor - 1) * forecast.original,
+    reorderPoint: factor * forecast.originalLead,
+    orderUpTo: factor * forecast.original,
   };
 }
 
@@ -38,19 +38,11 @@ export const multiplierPolicy: Policy = {
   id: "multiplier",
   summary: "the original rule",
   label: "multiplier (original rule)",
-  hasServiceTarget: false,
   chart: "per-day",
-  levels: (f, settings, from = 0, tuned = settings.safetyFactor) =>
-    multiplierStock(f.sales, f.returns, settings, tuned, from),
-  daily: (f, settings, days) =>
-    originalRecommendation(f.sales, f.returns, settings.safetyFactor).slice(0, days),
-  describe: (s) => `multiplier × ${s.safetyFactor}`,
+  levels: (inputs, settings, tuned) =>
+    multiplierLevels(inputs.forecast, tuned ?? settings.safetyFactor),
+  describe: (s) => `multiplier × ${s.safetyFactor} (the original rule)`,
   caption: () =>
     "Recommended inventory per day = (forecast sales − forecast returns) × safety factor (the original rule).",
-  tuning: {
-    value: (settings) => settings.safetyFactor,
-    min: 0.5,
-    max: MAX_FACTOR,
-    label: "multiplier at the same fill rate",
-  },
+  tuning: { value: (settings) => settings.safetyFactor, min: MIN_FACTOR, max: MAX_FACTOR },
 };

@@ -1,51 +1,45 @@
 /**
  * Every stocking policy, in the order tables and `simulation.json` list them; the first is the
- * default (`--policy`) and the one tuned policies are matched to in the simulation. Adding a
- * policy: its file implementing `Policy`, and a line here.
+ * default (`--policy`). `service-level` is the old name of `cycle-service` and still accepted.
+ * Adding a policy: its file implementing `Policy`, and a line here. Browser-safe.
  * @module
  */
 
-import type { Policy, PolicyForecast, PolicySettings } from "./types.ts";
-import { serviceLevelPolicy } from "./service_level.ts";
+import type { Policy } from "./types.ts";
+import { fillRatePolicy } from "./fill_rate.ts";
+import { cycleServicePolicy } from "./cycle_service.ts";
+import { costPolicy } from "./cost.ts";
 import { multiplierPolicy } from "./multiplier.ts";
 
 /** The policies, the default first. */
 export const POLICIES: readonly Policy[] = [
-  serviceLevelPolicy,
+  fillRatePolicy,
+  cycleServicePolicy,
+  costPolicy,
   multiplierPolicy,
 ];
 
-/** The default policy, and the reference the simulation matches tuned policies to. */
+/** The default policy. */
 export const DEFAULT_POLICY: Policy = POLICIES[0];
+
+/** Old policy names still accepted, and the policy each means. */
+export const POLICY_ALIASES: Readonly<Record<string, string>> = {
+  "service-level": cycleServicePolicy.id,
+};
 
 /** A policy's name (one of {@link POLICIES}). */
 export type PolicyName = string;
 
 const byId = new Map(POLICIES.map((policy) => [policy.id, policy]));
 
-/** The policy of a name, or `undefined`. */
+/** The policy of a name (or an alias), or `undefined`. */
 export function findPolicy(id: string): Policy | undefined {
-  return byId.get(id);
+  return byId.get(Object.hasOwn(POLICY_ALIASES, id) ? POLICY_ALIASES[id] : id);
 }
 
-/** The policy of a name; a RangeError for an unknown one. */
+/** The policy of a name (or an alias); a RangeError for an unknown one. */
 export function policyNamed(id: string): Policy {
-  const policy = byId.get(id);
+  const policy = findPolicy(id);
   if (!policy) throw new RangeError(`Unknown policy ${JSON.stringify(id)}`);
   return policy;
-}
-
-/**
- * The recommended inventory level per day over the forecast under a policy (non-negative): for
- * an order-up-to policy the level it would set if it reviewed that day.
- */
-export function dailyRecommendation(
-  policy: PolicyName,
-  sales: ArrayLike<number>,
-  returns: ArrayLike<number>,
-  scale: PolicyForecast["scale"],
-  settings: PolicySettings,
-  days = sales.length,
-): Float64Array {
-  return policyNamed(policy).daily({ sales, returns, scale }, settings, days);
 }

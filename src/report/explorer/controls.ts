@@ -7,7 +7,7 @@
  */
 
 import { HORIZON } from "../../config/forecast_options.ts";
-import { PLAN_OPTIONS, SERVICE_RANGE } from "../../config/plan_options.ts";
+import { PLAN_OPTIONS, TARGET_RANGE } from "../../config/plan_options.ts";
 import type { ControlValues, PolicyControl } from "./levels.ts";
 
 /** A numeric input: a slider (`range`) or a box (`number`). */
@@ -55,7 +55,7 @@ export function numericControls(
       1,
       horizon,
     ),
-    spec("target", "Service target", "number", SERVICE_RANGE, 0.001, values.target),
+    spec("target", "Service target", "number", TARGET_RANGE, 0.001, values.target),
     spec(
       "safety-factor",
       "Safety factor (multiplier)",

@@ -7,24 +7,29 @@
  * - which controls each policy of the registry reads ({@link policyControls}) and what its
  *   service target is called ({@link targetLabel});
  * - control values ↔ the policies' settings ({@link settingsOf}, {@link controlValues});
- * - the per-run and per-product inputs the policies need besides the forecast means and the
- *   history, taken from the run on the server ({@link policyRunOf}, {@link policyInputsOf}) and
- *   their bytes ({@link writePolicyInputs}, {@link readPolicyInputs});
+ * - the per-run and per-product inputs the policies need besides the forecast means, taken from
+ *   the run's plans on the server ({@link policyRunOf}, {@link policyInputsOf}) and their bytes
+ *   ({@link writePolicyInputs}, {@link readPolicyInputs});
  * - the levels, through the registry's own policy functions — the code `deno task plan` runs —
  *   called exactly as `inventory/plan.ts` calls them ({@link explorerLevels}).
  *
- * Today's policies read σ from the chosen models' backtest errors over L and L + R days
- * (`inventory/sigma.ts`), so a product's inputs are those errors, window by window.
+ * The policies read a product's error distribution (`inventory/planning/decisions.ts`), which
+ * depends on the whole run and on L, R and ρ: a product's inputs are its distribution as the run
+ * computed it, its lead time, case pack and stock position. Targets, costs, the factor and the
+ * policy move exactly as `plan`; another L, R or ρ keeps the run's distribution and says so.
  * @module
  */
 
-import type { DatasetForecast } from "../../forecast/dataset/results.ts";
-import type { BacktestWindow } from "../../forecast/backtest/series.ts";
-import { productNetWindows } from "../../inventory/plan.ts";
+import type { ErrorDistribution } from "../../inventory/errors/empirical.ts";
+import type { ProductPlan } from "../../inventory/plan.ts";
 import { findPolicy, POLICIES } from "../../inventory/policies/registry.ts";
-import { netDemand } from "../../inventory/policies/stock.ts";
+import {
+  netDemand,
+  protectionForecast,
+  recommendedPerDay,
+} from "../../inventory/policies/stock.ts";
+import type { OrderConstraint } from "../../inventory/policies/constraints.ts";
 import type { Costs, Policy, PolicySettings, StockLevels } from "../../inventory/policies/types.ts";
-import { netSigmas, type NetWindow } from "../../inventory/sigma.ts";
 import { DIGITS, roundTo } from "../../util/round.ts";
 import type { ByteReader, ByteWriter } from "./bytes.ts";
 
@@ -45,15 +50,20 @@ export type PolicyControl = (typeof POLICY_CONTROLS)[number];
 /** A value per policy control. */
 export type ControlValues = Record<PolicyControl, number>;
 
+const SERVICE: readonly PolicyControl[] = ["target", "lead-time", "review-period", "restock-rate"];
+
 /** The controls each policy of the registry reads; the others are disabled while it is chosen. */
 const USES: Record<string, readonly PolicyControl[]> = {
-  "service-level": ["target", "lead-time", "review-period", "restock-rate"],
+  "fill-rate": SERVICE,
+  "cycle-service": SERVICE,
+  "cost": ["lead-time", "review-period", "restock-rate", "holding-cost", "shortage-cost"],
   "multiplier": ["safety-factor", "lead-time", "review-period"],
 };
 
 /** The service target's label per policy that has one. */
 const TARGETS: Record<string, string> = {
-  "service-level": "Cycle service level α (no stockout)",
+  "fill-rate": "Fill rate β (share of demand served)",
+  "cycle-service": "Cycle service α (no stockout)",
 };
 
 /** Policies of the registry the adapter knows (a test checks that this is all of them). */
@@ -74,24 +84,32 @@ export function policyChoices(): { id: string; label: string }[] {
   return POLICIES.map((policy) => ({ id: policy.id, label: policy.label }));
 }
 
-/** The settings and costs of control values. */
+/** The settings and costs of control values (the target is the chosen policy's, either one). */
 export function settingsOf(values: ControlValues): { settings: PolicySettings; costs: Costs } {
+  const costs = { holding: values["holding-cost"], shortage: values["shortage-cost"] };
   return {
     settings: {
       leadTime: values["lead-time"],
       reviewPeriod: values["review-period"],
       restockRate: values["restock-rate"],
-      serviceLevel: values.target,
+      fillRate: values.target,
+      cycleService: values.target,
       safetyFactor: values["safety-factor"],
+      costs,
     },
-    costs: { holding: values["holding-cost"], shortage: values["shortage-cost"] },
+    costs,
   };
 }
 
-/** The control values of settings and costs (the run's: the controls' defaults). */
-export function controlValues(settings: PolicySettings, costs: Costs): ControlValues {
+/** The control values of settings and costs; the target is that of `policyId` (fill rate's by default). */
+export function controlValues(
+  settings: PolicySettings,
+  costs: Costs,
+  policyId?: string,
+): ControlValues {
+  const target = (policyId && findPolicy(policyId)?.target) || "fillRate";
   return {
-    "target": settings.serviceLevel,
+    "target": settings[target],
     "safety-factor": settings.safetyFactor,
     "lead-time": settings.leadTime,
     "review-period": settings.reviewPeriod,
@@ -101,88 +119,107 @@ export function controlValues(settings: PolicySettings, costs: Costs): ControlVa
   };
 }
 
-/** What the policies read from the whole run: the length of its backtest windows. */
+/** What the policies read from the whole run: the settings its error distributions are for. */
 export interface PolicyRun {
-  /** Days per backtest window: σ over L + R days needs L + R ≤ this. */
-  windowDays: number;
+  /** L (of products without their own), R and ρ of the run. */
+  leadTime: number;
+  reviewPeriod: number;
+  restockRate: number;
 }
 
-/** One product's policy inputs: its chosen models' backtest errors, paired by cutoff. */
+/** One product's policy inputs, as the run planned it. */
 export interface PolicyInputs {
-  /** Per window: forecast − actual per day, for sales and for returns (3 decimals). */
-  windows: { sales: number[]; returns: number[] }[];
+  /** The error distribution (absent when the report was built from published plans). */
+  errors?: ErrorDistribution;
+  /** The product's own lead time (order constraints), when it has one. */
+  leadTime?: number;
+  /** Case pack and minimum order, when it has them. */
+  constraint?: OrderConstraint;
+  /** Stock on hand + on order, when the run knew it (`--on-hand`). */
+  position?: number;
 }
 
 /** The run's part of the page data. */
-export function policyRunOf(forecast: DatasetForecast): PolicyRun {
-  return { windowDays: forecast.backtest?.plan.horizon ?? 0 };
+export function policyRunOf(settings: PolicySettings): PolicyRun {
+  const { leadTime, reviewPeriod, restockRate } = settings;
+  return { leadTime, reviewPeriod, restockRate };
 }
 
-const errors = (window: BacktestWindow, days: number) =>
-  Array.from({ length: days }, (_, h) => roundTo(window.forecast.mean[h] - window.actual[h], 3));
+/** Digits of the errors (units) and weights in a record: levels round-trip to plan.csv's. */
+const ERROR_DIGITS = 6;
+const WEIGHT_DIGITS = 12;
 
-/** A product's inputs, from the windows `plan` reads (`productNetWindows`). */
-export function policyInputsOf(forecast: DatasetForecast, productId: string): PolicyInputs {
+/** A product's inputs, from its plan (`inventory/plan.ts`), rounded as the record holds them. */
+export function policyInputsOf(plan: ProductPlan | undefined, run: PolicyRun): PolicyInputs {
+  if (!plan) return {};
+  const own = plan.constraint?.leadTime;
+  const round = (values: Float64Array, digits: number) => values.map((v) => roundTo(v, digits));
+  const e = plan.errors;
   return {
-    windows: productNetWindows(forecast, productId).map((w) => {
-      const days = Math.min(w.sales.actual.length, w.returns.actual.length);
-      return { sales: errors(w.sales, days), returns: errors(w.returns, days) };
-    }),
+    ...(e
+      ? {
+        errors: {
+          cycle: round(e.cycle, ERROR_DIGITS),
+          lead: round(e.lead, ERROR_DIGITS),
+          weight: round(e.weight, WEIGHT_DIGITS),
+          effectiveSize: Number.isFinite(e.effectiveSize)
+            ? roundTo(e.effectiveSize, ERROR_DIGITS)
+            : Infinity,
+        },
+      }
+      : {}),
+    ...(own !== undefined && own !== run.leadTime ? { leadTime: own } : {}),
+    ...(plan.constraint ? { constraint: plan.constraint } : {}),
+    ...(plan.order ? { position: plan.order.onHand + plan.order.onOrder } : {}),
   };
 }
 
 /** Writes a product's inputs into its record. */
 export function writePolicyInputs(w: ByteWriter, inputs: PolicyInputs): void {
-  w.varint(inputs.windows.length);
-  for (const window of inputs.windows) {
-    w.numbers(window.sales, DIGITS.units);
-    w.numbers(window.returns, DIGITS.units);
+  const e = inputs.errors;
+  w.varint(e ? 1 : 0);
+  if (e) {
+    w.numbers(e.cycle, ERROR_DIGITS);
+    w.numbers(e.lead, ERROR_DIGITS);
+    w.numbers(e.weight, WEIGHT_DIGITS);
+    w.numbers([Number.isFinite(e.effectiveSize) ? e.effectiveSize : -1], ERROR_DIGITS);
   }
+  w.varint(inputs.leadTime === undefined ? 0 : inputs.leadTime + 1);
+  w.numbers(inputs.constraint ? [inputs.constraint.casePack, inputs.constraint.minOrder] : [], 3);
+  w.numbers(inputs.position === undefined ? [] : [inputs.position], DIGITS.units);
 }
 
 /** Reads what {@link writePolicyInputs} wrote. */
 export function readPolicyInputs(r: ByteReader): PolicyInputs {
+  let errors: ErrorDistribution | undefined;
+  if (r.varint() === 1) {
+    const [cycle, lead, weight] = [r.numbers(), r.numbers(), r.numbers()];
+    const [size] = r.numbers();
+    errors = {
+      cycle: Float64Array.from(cycle),
+      lead: Float64Array.from(lead),
+      weight: Float64Array.from(weight),
+      effectiveSize: size < 0 ? Infinity : size,
+    };
+  }
+  const lead = r.varint();
+  const constraint = r.numbers();
+  const position = r.numbers();
   return {
-    windows: Array.from(
-      { length: r.varint() },
-      () => ({ sales: r.numbers(), returns: r.numbers() }),
-    ),
+    ...(errors ? { errors } : {}),
+    ...(lead > 0 ? { leadTime: lead - 1 } : {}),
+    ...(constraint.length
+      ? { constraint: { casePack: constraint[0], minOrder: constraint[1] } }
+      : {}),
+    ...(position.length ? { position: position[0] } : {}),
   };
 }
 
-/**
- * Backtest windows rebuilt from errors: `sigma.ts` reads only forecast mean − actual, so a
- * window whose forecast is the error and whose actual is 0 gives the same net errors.
- */
-function netWindows(inputs: PolicyInputs): NetWindow[] {
-  const window = (values: number[]): BacktestWindow => ({
-    cutoff: 0,
-    forecast: {
-      mean: Float64Array.from(values),
-      lo80: new Float64Array(0),
-      hi80: new Float64Array(0),
-      lo95: new Float64Array(0),
-      hi95: new Float64Array(0),
-    },
-    actual: new Float64Array(values.length),
-    scales: { mae: NaN, mse: NaN }, // not read by sigma.ts
-  });
-  return inputs.windows.map((w, k) => ({
-    cutoff: k,
-    sales: window(w.sales),
-    returns: window(w.returns),
-  }));
-}
-
-const windowCache = new WeakMap<PolicyInputs, NetWindow[]>();
-
-/** A product's forecast means and history, as the levels read them. */
+/** A product's forecast means, as the levels read them. */
 export interface LevelsForecast {
   /** Forecast sales and returns per day from the first forecast day. */
   sales: ArrayLike<number>;
   returns: ArrayLike<number>;
-  /** The last days of history (σ's fallback without backtest windows). */
-  history: { sales: ArrayLike<number>; returns: ArrayLike<number> };
 }
 
 /** What the explorer shows of a policy for one product and one set of controls. */
@@ -199,6 +236,13 @@ export interface ExplorerLevels {
   caveat?: string;
 }
 
+const NO_ERRORS: ErrorDistribution = {
+  cycle: Float64Array.of(0),
+  lead: Float64Array.of(0),
+  weight: Float64Array.of(1),
+  effectiveSize: 0,
+};
+
 /** The levels `planInventory` gives a product under `policyId`, settings and costs. */
 export function explorerLevels(
   forecast: LevelsForecast,
@@ -210,22 +254,22 @@ export function explorerLevels(
 ): ExplorerLevels {
   const policy = findPolicy(policyId);
   if (!policy) throw new RangeError(`Cannot compute levels: unknown policy ${policyId}`);
-  const { settings } = settingsOf(values);
-  const cycle = settings.leadTime + settings.reviewPeriod;
-  let windows = windowCache.get(inputs);
-  if (!windows) windowCache.set(inputs, windows = netWindows(inputs));
-  const scale = netSigmas(
-    windows,
-    settings.restockRate,
-    settings.leadTime,
-    cycle,
-    forecast.history,
-  );
-  const input = { sales: forecast.sales, returns: forecast.returns, scale };
-  const levels = policy.levels(input, settings);
-  const daily = policy.daily(input, settings, Math.min(days, forecast.sales.length));
+  const base = settingsOf(values).settings;
+  // A product's own lead time (order constraints) overrides --lead-time, as in plan.
+  const settings = { ...base, leadTime: inputs.leadTime ?? base.leadTime };
+  const errors = inputs.errors ?? NO_ERRORS;
+  const review = {
+    forecast: protectionForecast(forecast.sales, forecast.returns, settings, 0),
+    errors,
+    ...(inputs.position !== undefined ? { position: inputs.position } : {}),
+    ...(inputs.constraint ? { constraint: inputs.constraint } : {}),
+  };
+  const levels = policy.levels(review, settings);
+  const daily = recommendedPerDay(policy, forecast.sales, forecast.returns, settings, errors, days);
   const stock = (value: number) => roundTo(value, DIGITS.stock);
-  const usesSigma = policy.hasServiceTarget;
+  const reads = policy.chart !== "per-day";
+  const moved = base.leadTime !== run.leadTime || base.reviewPeriod !== run.reviewPeriod ||
+    base.restockRate !== run.restockRate;
   return {
     levels: {
       expectedNetDemand: stock(levels.expectedNetDemand),
@@ -241,13 +285,16 @@ export function explorerLevels(
       forecast.returns,
       policyControls(policyId).includes("restock-rate") ? settings.restockRate : 1,
     ).subarray(0, days),
-    caveat: !usesSigma || scale.fromBacktest
+    caveat: !reads
       ? undefined
-      : cycle > run.windowDays && inputs.windows.length > 0
-      ? `Lead time + review period (${cycle} days) is longer than this run's backtest windows ` +
-        `(${run.windowDays} days), so σ falls back to the spread of recent demand; ` +
-        `deno task plan with these settings backtests longer windows and may give other levels.`
-      : "No backtest for this product (its history is short): σ comes from the spread of " +
-        "recent demand, as in plan.csv.",
+      : !inputs.errors
+      ? "This report was built from published plans, which do not carry the error distribution: " +
+        "the safety stock here is 0; plan.csv has the run's levels."
+      : moved
+      ? `The safety stock still comes from the run's error distribution of ${
+        run.leadTime + run.reviewPeriod
+      }-day totals (lead time ${run.leadTime}, review period ${run.reviewPeriod}, restock rate ${run.restockRate}); ` +
+        "deno task plan with these settings recomputes it from its own backtest and may give other levels."
+      : undefined,
   };
 }

@@ -25,7 +25,7 @@ export function productRecord(ctx: ReportContext, productId: string): ExplorerRe
     firstDay: sales.firstDay,
     sales: sales.forecast,
     returns: returns.forecast,
-    policy: policyInputsOf(ctx.forecast, productId),
+    policy: policyInputsOf(ctx.plans.get(productId), policyRunOf(ctx.options.settings)),
   }, FORECAST_DAYS);
 }
 
@@ -51,8 +51,8 @@ export function explorerPayload(ctx: ReportContext): ExplorerPayload {
       forecastDays,
       policy: options.policy,
       settings: options.settings,
-      costs: options.costs,
-      policyRun: policyRunOf(ctx.forecast),
+      costs: options.settings.costs,
+      policyRun: policyRunOf(options.settings),
     },
     ids,
     products,

@@ -54,7 +54,7 @@ export function explorerView(
 ): ExplorerView {
   const horizon = Math.min(controls.horizon, record.sales.mean.length);
   const result = explorerLevels(
-    { sales: record.sales.mean, returns: record.returns.mean, history: record.history },
+    { sales: record.sales.mean, returns: record.returns.mean },
     record.policy,
     policyRun,
     controls.policy,

@@ -90,7 +90,7 @@ function explorerMarkup(payload: ExplorerPayload): Html {
   const [horizon, ...settings] = numericControls(
     run.horizon,
     run.forecastDays,
-    controlValues(run.settings, run.costs),
+    controlValues(run.settings, run.costs, run.policy),
   );
   const policies = policyChoices().map((p) =>
     html`

@@ -15,7 +15,7 @@ import { contentsList, type ReportSection } from "./section.ts";
 export function headerSection(ctx: ReportContext): Html {
   const { options, summary } = ctx;
   const s = options.settings;
-  const policy = policyNamed(options.policy).describe(s, ctx.plans.values().next().value?.z);
+  const policy = policyNamed(options.policy).describe(s);
   return html`
     <header>
       <h1>${options.title}</h1>

@@ -15,7 +15,9 @@ import { CALIBRATION_ORIGINS } from "../../forecast/calibrate.ts";
 import { CLEAR_ADVANTAGE_T } from "../../forecast/select/evidence.ts";
 import { ANCHOR_SAMPLE_SIZE } from "../../forecast/select/anchor.ts";
 import { YEARLY } from "../../forecast/yearly/profile.ts";
+import { type BacktestPlan, MIN_PAST_WINDOWS } from "../../forecast/backtest/plan.ts";
 import type { ReportSection } from "./section.ts";
+import { inventoryMethods } from "./methods_inventory.ts";
 
 const TITLE = "Methods";
 
@@ -114,16 +116,22 @@ clearly beats that on its own windows (its page says which). Candidates:</p>`;
 }
 
 /** How often the backtest refitted the models, in words. */
-function refits(refitEvery: number): string {
-  if (refitEvery === 0) return "models fitted once at the first cutoff and rolled forward";
-  if (refitEvery === 1) return "models refitted at every cutoff";
-  return `models refitted at every ${refitEvery}th cutoff and rolled forward in between`;
+function refits(plan: BacktestPlan): string {
+  const words = (every: number, who: string) =>
+    every === 0
+      ? `${who} fitted once at the first cutoff and rolled forward`
+      : every === 1
+      ? `${who} refitted at every cutoff`
+      : `${who} refitted at every ${every}th cutoff and rolled forward in between`;
+  const network = plan.networkRefitEvery;
+  return network === undefined || network === plan.refitEvery
+    ? words(plan.refitEvery, "models")
+    : `${words(plan.refitEvery, "baselines")}, ${words(network, "networks")}`;
 }
 
 /** The methods section. */
 function methodsSection(ctx: ReportContext): Html {
   const o = ctx.options;
-  const s = o.settings;
   const models = o.candidates.map((name) => {
     const model = findModel(name);
     return html`<li><code>${name}</code>: ${model?.description ?? ""}</li>`;
@@ -140,23 +148,16 @@ ${
     plan
       ? html`Backtest: ${plan.cutoffs.length} cutoffs from ${formatIsoDay(plan.cutoffs[0])} to ${
         formatIsoDay(plan.cutoffs[plan.cutoffs.length - 1])
-      }, each forecasting ${plan.horizon} days; ${refits(plan.refitEvery)}. WAPE = Σ|error| ÷
+      }, each forecasting ${plan.horizon} days; ${refits(plan)}. WAPE = Σ|error| ÷
 Σ actual; WAPE 7-day uses weekly totals; RMSSE and MASE divide by the in-sample error of repeating last week.
 Models are compared on the same windows: a window one model could not forecast (too little history) counts for none.`
       : ""
   }</p>
 <p>Intervals (80 % and 95 %) come from each model's own errors: the fitted model forecasts from up to ${CALIBRATION_ORIGINS} origins
 inside its history, the errors per horizon step (scaled by √(forecast + 1)) give the quantiles, with the split-conformal
-correction; bounds are clipped at 0.</p>
-<h3>Inventory</h3>
-<p class="formula">net demand = sales − ρ × returns (ρ = ${s.restockRate}); S = μ(L+R) + z × σ(L+R);
-reorder point = μ(L) + z × σ(L); L = ${s.leadTime}, R = ${s.reviewPeriod}, z = Φ⁻¹(${s.serviceLevel})</p>
-<p>μ is the forecast net demand; σ is the root-mean-square error of the forecast's own ${
-    s.leadTime + s.reviewPeriod
-  }-day
-net-demand totals in the backtest — the forecast's uncertainty, not the spread of demand. The multiplier rule of the original design stocks (forecast sales − forecast returns) × ${s.safetyFactor}.
-Policies are judged by replaying the backtest days: orders every R days, arriving after L days, restockable returns
-back the day they arrive, unmet demand lost; σ for each window comes from the other windows only.</p>
+correction; bounds are clipped at 0. In the backtest, once ${MIN_PAST_WINDOWS} earlier windows have ended, a window's intervals
+come from their errors instead (the backtest is its own calibration set).</p>
+${inventoryMethods(ctx)}
 <p class="note">Seed ${o.seed}: the same data and seed give the same numbers.</p>
 </section>`;
 }

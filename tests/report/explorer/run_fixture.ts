@@ -7,12 +7,10 @@
 import { generateSynthetic } from "../../../src/data/synthetic.ts";
 import { detectCalendar } from "../../../src/data/calendar.ts";
 import { runPlanning } from "../../../src/inventory/pipeline.ts";
-import {
-  ALERT_DEFAULTS,
-  COST_DEFAULTS,
-  POLICY_DEFAULTS,
-} from "../../../src/config/plan_options.ts";
-import { FORECAST_DAYS, PLANNING_BACKTEST } from "../../../src/config/run_config.ts";
+import { ALERT_DEFAULTS, POLICY_DEFAULTS } from "../../../src/config/plan_options.ts";
+import { FORECAST_DAYS } from "../../../src/config/run_config.ts";
+import type { StockPosition } from "../../../src/inventory/plan.ts";
+import type { OrderConstraint } from "../../../src/inventory/policies/constraints.ts";
 import { reportContext } from "../../../src/report/context.ts";
 import type { ReportContext } from "../../../src/report/context.ts";
 import type { SeriesSet } from "../../../src/data/series.ts";
@@ -21,7 +19,14 @@ import type { SeriesSet } from "../../../src/data/series.ts";
 export const CANDIDATES = ["snaive7", "ma28", "ets", "lag", "zero"];
 
 /** A run over `products` synthetic products (the first named as `ids` says, if given). */
-export async function smallRun(products = 3, ids: string[] = []): Promise<ReportContext> {
+export async function smallRun(
+  products = 3,
+  ids: string[] = [],
+  extra: {
+    positions?: Map<string, StockPosition>;
+    constraints?: Map<string, OrderConstraint>;
+  } = {},
+): Promise<ReportContext> {
   const generated = generateSynthetic({ products, days: 400, start: 19358, seed: 42 });
   const set: SeriesSet = {
     ...generated,
@@ -31,12 +36,11 @@ export async function smallRun(products = 3, ids: string[] = []): Promise<Report
   const planning = await runPlanning(set, {
     horizon: 30,
     candidates: CANDIDATES,
-    backtest: PLANNING_BACKTEST,
-    policy: "service-level",
+    policy: "fill-rate",
     settings: POLICY_DEFAULTS,
     thresholds: ALERT_DEFAULTS,
-    costs: COST_DEFAULTS,
     simulate: false,
+    ...extra,
     seed: 42,
     calendar,
     forecastDays: FORECAST_DAYS,
@@ -51,9 +55,8 @@ export async function smallRun(products = 3, ids: string[] = []): Promise<Report
       runDate: "2025-01-01",
       dataLabel: "synthetic",
       horizon: 30,
-      policy: "service-level",
+      policy: "fill-rate",
       settings: POLICY_DEFAULTS,
-      costs: COST_DEFAULTS,
       thresholds: ALERT_DEFAULTS,
       candidates: CANDIDATES,
       seed: 42,

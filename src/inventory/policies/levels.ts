@@ -1,0 +1,146 @@
+/**
+ * What the order-up-to policies share: the levels of a safety stock, the per-sample needs of an
+ * order when the stock position is known (lost sales), and weighted quantiles. Pure and
+ * browser-safe.
+ *
+ * Each sample i of the error distribution is a possible future: lead-time demand
+ * D_L = F_L + lᵢ and the demand of the cycle the order serves D_R = (F − F_L) + (cᵢ − lᵢ), with F
+ * the forecast net demand over L + R days, F_L over L, cᵢ and lᵢ the sample's errors. With the
+ * stock position I known, a sale lost before the order arrives uses no stock (lost sales), so the
+ * order must cover needᵢ = D_R − (I − D_L)⁺: the cycle's demand beyond what is left on the shelf
+ * when the order arrives.
+ * @module
+ */
+
+import { cdf, type ErrorDistribution } from "../errors/empirical.ts";
+import type { ProtectionForecast, StockLevels } from "./types.ts";
+
+/** The levels of a safety stock q (S = F + q, never below 0). */
+export function levelsOf(
+  forecast: ProtectionForecast,
+  errors: ErrorDistribution,
+  q: number,
+): StockLevels {
+  const orderUpTo = Math.max(0, forecast.cycleNet + q);
+  // The chance the level covers the cycle; a tolerance keeps an error the level sits on inside
+  // (S − F can come out a hair below q in floating point).
+  const tolerance = 1e-9 * Math.max(1, Math.abs(forecast.cycleNet));
+  const probability = cdf(errors, orderUpTo - forecast.cycleNet + tolerance);
+  return {
+    expectedNetDemand: forecast.cycleNet,
+    safetyStock: orderUpTo - forecast.cycleNet,
+    reorderPoint: Math.max(0, forecast.leadNet + leadQuantile(errors, probability)),
+    orderUpTo,
+  };
+}
+
+/** The levels of an order of Q units at a known position (S = position + Q). */
+export function orderLevels(
+  forecast: ProtectionForecast,
+  errors: ErrorDistribution,
+  position: number,
+  quantity: number,
+): StockLevels {
+  return levelsOf(forecast, errors, position + Math.max(0, quantity) - forecast.cycleNet);
+}
+
+/** The p-quantile of the lead-time errors (weighted, type 1). */
+export function leadQuantile(errors: ErrorDistribution, p: number): number {
+  return weightedQuantile(errors.lead, errors.weight, p);
+}
+
+/**
+ * Per error sample, what an order placed at stock position `position` must cover:
+ * needᵢ = D_R,ᵢ − (position − D_L,ᵢ)⁺.
+ *
+ * @example
+ * ```ts
+ * import { cycleNeeds } from "./levels.ts";
+ * import { errorDistribution } from "../errors/empirical.ts";
+ * const errors = errorDistribution([{ cycle: 20, lead: 10 }, { cycle: 0, lead: 0 }]);
+ * const f = { cycleNet: 100, leadNet: 50, cycleSales: 50, original: 100, originalLead: 50 };
+ * // Sorted by cycle error: (0, 0) then (20, 10). D_L 50 or 60, D_R 50 or 60, position 55.
+ * Array.from(cycleNeeds(f, errors, 55)); // [45, 60]
+ * ```
+ */
+export function cycleNeeds(
+  forecast: ProtectionForecast,
+  errors: ErrorDistribution,
+  position: number,
+): Float64Array {
+  const review = forecast.cycleNet - forecast.leadNet;
+  const n = errors.cycle.length;
+  const need = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const lead = forecast.leadNet + errors.lead[i];
+    const cycle = review + errors.cycle[i] - errors.lead[i];
+    need[i] = cycle - Math.max(0, position - lead);
+  }
+  return need;
+}
+
+/** Weighted type-1 quantile of arbitrary values (the smallest value whose weight reaches p). */
+export function weightedQuantile(
+  values: ArrayLike<number>,
+  weight: ArrayLike<number>,
+  p: number,
+): number {
+  const order = Array.from({ length: values.length }, (_, i) => i).sort((a, b) =>
+    values[a] - values[b]
+  );
+  let cumulative = 0;
+  for (const i of order) {
+    cumulative += weight[i];
+    if (cumulative >= p - 1e-9) return values[i];
+  }
+  return values[order[order.length - 1]];
+}
+
+/**
+ * Expected demand (units, gross) of the cycle the order serves: the forecast of its R days plus
+ * the mean error of those days under the distribution (a forecast that runs low — e.g. one that
+ * leaves out wholesale orders — does not shrink the shortage a fill-rate target allows).
+ */
+export function expectedCycleDemand(
+  forecast: ProtectionForecast,
+  errors: ErrorDistribution,
+): number {
+  let bias = 0;
+  for (let i = 0; i < errors.cycle.length; i++) {
+    bias += errors.weight[i] * (errors.cycle[i] - errors.lead[i]);
+  }
+  return Math.max(0, forecast.cycleSales + bias);
+}
+
+/**
+ * The smallest Q ≥ 0 with Σ wᵢ (vᵢ − Q)⁺ ≤ `allowed` (the loss function of weighted values,
+ * piecewise linear and non-increasing in Q), solved exactly on the sorted values.
+ *
+ * @example
+ * ```ts
+ * import { solveLoss } from "./levels.ts";
+ * // Values 10 and 30 (½ each): loss at Q is ½(10 − Q)⁺ + ½(30 − Q)⁺; = 4 at Q = 22.
+ * solveLoss([10, 30], [0.5, 0.5], 4); // 22
+ * ```
+ */
+export function solveLoss(
+  values: ArrayLike<number>,
+  weight: ArrayLike<number>,
+  allowed: number,
+): number {
+  const order = Array.from({ length: values.length }, (_, i) => i).sort((a, b) =>
+    values[b] - values[a]
+  );
+  let mass = 0; // Σ w over the values above Q
+  let total = 0; // Σ w·v over them
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k];
+    if (values[i] <= 0) break;
+    mass += weight[i];
+    total += weight[i] * values[i];
+    const q = (total - allowed) / mass;
+    const next = k + 1 < order.length ? Math.max(0, values[order[k + 1]]) : 0;
+    if (q >= next) return Math.max(0, q);
+  }
+  return 0;
+}
