@@ -137,11 +137,13 @@ export async function setControls(page: Page, values: Record<string, string>): P
 
 /** Replaces an input's text by keyboard: focus, select all, type. */
 export async function typeInto(page: Page, name: string, text: string): Promise<void> {
-  await page.focus(`#explore [name="${name}"]`);
-  await page.keyboard.down("Control");
-  await page.keyboard.press("KeyA");
-  await page.keyboard.up("Control");
+  const selector = `#explore [name="${name}"]`;
+  await page.focus(selector);
+  // Select the old text in the page itself: a Ctrl+A key press can be lost on a loaded machine.
+  await page.$eval(selector, (el) => (el as HTMLInputElement).select());
   await page.keyboard.type(text);
+  const typed = await page.$eval(selector, (el) => (el as HTMLInputElement).value);
+  if (typed !== text) throw new Error(`typing ${text} into ${name} gave ${typed}`);
 }
 
 /** The CSV the download link holds. */
