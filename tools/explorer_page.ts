@@ -138,6 +138,10 @@ export async function setControls(page: Page, values: Record<string, string>): P
 /** Replaces an input's text by keyboard: focus, select all, type. */
 export async function typeInto(page: Page, name: string, text: string): Promise<void> {
   const selector = `#explore [name="${name}"]`;
+  // Let a pending update (e.g. of a policy just chosen) apply first: it enables the controls
+  // that policy uses and sets their values, which would undo or block the typing.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done(null))));
+  await page.waitForSelector(`${selector}:not([disabled])`, { timeout: 10_000 });
   await page.focus(selector);
   // Select the old text in the page itself: a Ctrl+A key press can be lost on a loaded machine.
   await page.$eval(selector, (el) => (el as HTMLInputElement).select());
