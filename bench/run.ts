@@ -6,17 +6,9 @@
  */
 
 import { BENCHMARKS, type Figure, ROOT, WORK } from "./benchmarks.ts";
+import { exists } from "./common.ts";
 import { measureDeno } from "./measure.ts";
 import { formatTable } from "../src/util/table.ts";
-
-function exists(path: string): boolean {
-  try {
-    Deno.statSync(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 async function main(filters: string[]): Promise<number> {
   await Deno.mkdir(WORK, { recursive: true });

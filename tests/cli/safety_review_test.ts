@@ -7,6 +7,7 @@ import { basename, join } from "node:path";
 import { assert, assertEquals, assertIncludes } from "../helpers/assert.ts";
 import { runCli, tempDir } from "../helpers/cli.ts";
 import { acquireLock, releaseLock } from "../../src/io/lock.ts";
+import { exists } from "../../src/io/write_dir_atomic.ts";
 import { formatTable } from "../../src/util/table.ts";
 import { formatSummary, summarise } from "../../src/data/summary.ts";
 import { parseDaily } from "../../src/data/parse_daily.ts";
@@ -193,12 +194,3 @@ Deno.test("the default report directory shortens a long data name so the swap's 
   assert(bytes + ".returncast-tmp-".length + 12 <= 255, `${bytes} bytes`);
   assert(basename(dir).endsWith("-2026-12-01"));
 });
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await Deno.lstat(path);
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -10,6 +10,7 @@
 
 import { dirname } from "node:path";
 import { exists } from "../../io/write_dir_atomic.ts";
+import { terminalSafe } from "../../io/terminal.ts";
 import { inspectLstm, ownerMismatch, type SavedLstm } from "./lstm_store.ts";
 import { LEGACY_FORMAT, type LegacyMove, moveLegacyTarget, upgradeLegacy } from "./legacy.ts";
 import { removeLeftovers } from "./leftovers.ts";
@@ -109,9 +110,5 @@ function disposeSaved(saved: SavedLstm): void {
  * not what it should have been.
  */
 export function storeNotice(message: string): void {
-  const safe = message.replace(
-    /[\p{Cc}\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu,
-    (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`,
-  );
-  console.error(`${Deno.stderr.isTerminal() ? "\r\x1b[2K" : ""}${safe}`);
+  console.error(`${Deno.stderr.isTerminal() ? "\r\x1b[2K" : ""}${terminalSafe(message)}`);
 }
