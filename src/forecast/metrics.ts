@@ -142,6 +142,32 @@ export function metricsOf(windows: readonly ScoredWindow[]): Metrics {
 }
 
 /**
+ * The pooled RMSSE alone, as {@link pooledMetrics} computes it (the same sums in the same order,
+ * so the same number): what choosing the anchor needs, once per left-out window, without the
+ * other metrics' work.
+ */
+export function pooledRmsse(perSeries: readonly ScoredWindow[][]): number {
+  let rmsse = 0;
+  let counted = 0;
+  for (const windows of perSeries) {
+    let scaledSq = 0;
+    let days = 0;
+    for (const { forecast, actual, open, scales } of windows) {
+      for (let h = 0; h < actual.length; h++) {
+        if (open && !open[h]) continue;
+        const error = forecast.mean[h] - actual[h];
+        scaledSq += error * error / scales.mse;
+        days++;
+      }
+    }
+    if (days === 0) continue;
+    rmsse += Math.sqrt(scaledSq / days);
+    counted++;
+  }
+  return rmsse / Math.max(1, counted);
+}
+
+/**
  * Pools per-series metrics: errors summed over all days (MAE, RMSE, WAPE, bias, coverage), and
  * MASE and RMSSE averaged over the series (each series weighs the same, as in the M5 contest).
  */

@@ -1,4 +1,4 @@
-import { metricsOf, naiveScales, pooledMetrics } from "../../src/forecast/metrics.ts";
+import { metricsOf, naiveScales, pooledMetrics, pooledRmsse } from "../../src/forecast/metrics.ts";
 import type { Forecast } from "../../src/forecast/types.ts";
 import { assertAlmostEquals, assertEquals } from "../helpers/assert.ts";
 
@@ -89,4 +89,24 @@ Deno.test("pooled MASE and RMSSE average the series; the rest pools the days", (
   assertAlmostEquals(pooled.mase, (2 + 1) / 2);
   assertAlmostEquals(pooled.mae, 6);
   assertAlmostEquals(pooled.wape, 12 / 110);
+});
+
+Deno.test("the anchor's pooled RMSSE is exactly pooledMetrics' (closed days and empty series too)", () => {
+  const window = (seed: number, open?: number[]) => {
+    const mean = Array.from({ length: 28 }, (_, h) => 5 + ((seed * 7 + h * 3) % 11) / 3);
+    const actual = Float64Array.from({ length: 28 }, (_, h) => (seed * 13 + h * 5) % 9);
+    return {
+      forecast: flat(mean, mean, mean, mean, mean),
+      actual,
+      ...(open
+        ? { open: Uint8Array.from({ length: 28 }, (_, h) => (open.includes(h) ? 0 : 1)) }
+        : {}),
+      scales: { mae: 1 + seed / 10, mse: (1 + seed / 10) ** 2 + 0.3 },
+    };
+  };
+  const series = [[window(1), window(2, [6, 13])], [], [window(3, [...Array(28).keys()])], [
+    window(4),
+  ]];
+  assertEquals(pooledRmsse(series), pooledMetrics(series).rmsse);
+  assertEquals(pooledRmsse([]), pooledMetrics([]).rmsse);
 });

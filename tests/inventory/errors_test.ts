@@ -1,13 +1,12 @@
 // The empirical error distribution, pooling with similar products, and the demand classes.
 import {
   cdf,
-  conformalLevel,
   errorDistribution,
   expectedExcess,
   quantile,
 } from "../../src/inventory/errors/empirical.ts";
 import { estimateCredibility, pooledErrors, poolOf } from "../../src/inventory/errors/pooling.ts";
-import { demandScale } from "../../src/inventory/errors/scale.ts";
+import { demandScale, sampleScale } from "../../src/inventory/errors/scale.ts";
 import { classOf, demandProfile } from "../../src/inventory/errors/classify.ts";
 import { assert, assertAlmostEquals, assertEquals, assertThrows } from "../helpers/assert.ts";
 
@@ -20,9 +19,6 @@ Deno.test("empirical quantile, CDF and loss function (hand-computed)", () => {
   assertEquals(quantile(d, 0.51), 3);
   assertEquals(cdf(d, 2.5), 0.5);
   assertEquals(expectedExcess(d, 2), (1 + 2) / 4);
-  assertEquals(conformalLevel(0.95, 20), 1); // ⌈21 · 0.95⌉ / 20
-  assertEquals(conformalLevel(0.8, 10), 0.9);
-  assertEquals(conformalLevel(0.8, Infinity), 0.8);
   assertThrows(() => errorDistribution([]), RangeError, "no sample");
 });
 
@@ -39,7 +35,6 @@ Deno.test("empirical quantile with pooling (hand-computed)", () => {
   assertEquals(quantile(d, 0.5), 20);
   assertEquals(quantile(d, 0.9), 40);
   assertAlmostEquals(cdf(d, 25), 0.5);
-  assertEquals(d.effectiveSize, 4); // n + k
   // Overlapping windows count less: ½ window each → n = 1, Z = ⅓.
   const half = pooledErrors([s(3, 10), s(15, 10)], pool, 10, {
     credibility: 2,
@@ -79,6 +74,13 @@ Deno.test("credibility constant k (Bühlmann–Straub, hand-computed)", () => {
 Deno.test("demand scale and demand classes (Syntetos–Boylan–Croston)", () => {
   assertEquals(demandScale([2, 4, 6, 8], 4, 14, 2), 98);
   assertEquals(demandScale([0, 0, 0], 3, 14, 3), 1); // at least 1 unit
+  // A frequent product's recent level follows it, but a quiet spell is floored at ¼ of its
+  // long-run level: an error of 500 units after 56 quiet days is 18 per unit of scale, not 500
+  // (pooled, 500 would have set every similar product's tail).
+  const paused = [...Array(200).fill(10), ...Array(56).fill(0)];
+  assertAlmostEquals(sampleScale(paused, 256, 256, 14, "smooth"), 0.25 * (2000 / 256) * 14);
+  assertEquals(sampleScale(paused, 200, 256, 14, "erratic"), 140); // recent 10 a day × 14
+  assertAlmostEquals(sampleScale(paused, 200, 256, 14, "lumpy"), (2000 / 256) * 14); // long run
   assertEquals(classOf(1, 0.1), "smooth");
   assertEquals(classOf(1, 1), "erratic");
   assertEquals(classOf(2, 0.1), "intermittent");

@@ -58,14 +58,14 @@ Deno.test("fill rate at a known stock position, lost sales (hand-computed)", () 
   assertEquals(solveLoss([10, 30], [0.5, 0.5], 0), 30);
 });
 
-Deno.test("cycle service: the α-quantile, at the conformal level (hand-computed)", () => {
+Deno.test("cycle service: the α-quantile of the errors and of the needs (hand-computed)", () => {
   const errors = errorDistribution([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((cycle) => ({ cycle })));
-  // n = 10: ⌈11 · 0.8⌉ / 10 = 0.9 → the 9th error; the plain 0.8-quantile would be 8.
-  assertEquals(cycleServiceLevels(wide, errors, 0.8).orderUpTo, 109);
-  // At a position: the quantile of what the order must cover (needs 7 and 14; n = 2 → level 1).
-  assertEquals(cycleServiceLevels(forecast, twoWay, 0.4, 0).orderUpTo, 14);
-  const many = errorDistribution([{ cycle: 0, lead: 0 }, { cycle: 7, lead: 0 }], Infinity);
-  assertEquals(cycleServiceLevels(forecast, many, 0.5, 0).orderUpTo, 7);
+  // The 0.8-quantile of ten equal errors is the 8th (cumulative weight 0.8), 0.81 the 9th.
+  assertEquals(cycleServiceLevels(wide, errors, 0.8).orderUpTo, 108);
+  assertEquals(cycleServiceLevels(wide, errors, 0.81).orderUpTo, 109);
+  // At a position: the quantile of what the order must cover (needs 7 and 14, ½ each).
+  assertEquals(cycleServiceLevels(forecast, twoWay, 0.5, 0).orderUpTo, 7);
+  assertEquals(cycleServiceLevels(forecast, twoWay, 0.6, 0).orderUpTo, 14);
 });
 
 Deno.test("critical fractile p / (p + h·R) (hand-computed)", () => {

@@ -79,6 +79,17 @@ export async function backtestSeries(
       fitWithYearlyProfile(history, (plain) => own(m, plain, seed, horizon))
     : own;
   const windows: BacktestWindow[] = [];
+  // Each window's scaled residuals, computed once: later windows calibrate on up to
+  // CALIBRATION_ORIGINS of them.
+  const residualsOf = new Map<BacktestWindow, Float64Array>();
+  const residualRow = (w: BacktestWindow) => {
+    let row = residualsOf.get(w);
+    if (!row) {
+      row = w.actual.map((a, h) => scaledResidual(a, w.forecast.mean[h]));
+      residualsOf.set(w, row);
+    }
+    return row;
+  };
   let fitted: FittedModel | undefined;
   const n = series.values.length;
   for (let k = 0; k < plan.cutoffs.length; k++) {
@@ -110,7 +121,12 @@ export async function backtestSeries(
     windows.push({
       cutoff: plan.cutoffs[k],
       forecast: past.length >= MIN_PAST_WINDOWS
-        ? pastWindowForecast(fitted, context, plan.horizon, past.slice(-CALIBRATION_ORIGINS))
+        ? pastWindowForecast(
+          fitted,
+          context,
+          plan.horizon,
+          past.slice(-CALIBRATION_ORIGINS).map(residualRow),
+        )
         : forecastWithIntervals(fitted, model, context, plan.horizon),
       actual: actualValues(series).slice(length, length + plan.horizon),
       ...(series.open ? { open: series.open.slice(length, length + plan.horizon) } : {}),
@@ -123,19 +139,20 @@ export async function backtestSeries(
 
 /**
  * A window's forecast with intervals from the errors of earlier windows of the same series that
- * had ended by its cutoff (their scaled residuals per step, as `intervals.ts` uses them): the
+ * had ended by its cutoff (`past`: their scaled residuals per step, as `intervals.ts` uses them): the
  * backtest is its own calibration set, so no extra forecasts are made.
  */
 function pastWindowForecast(
   fitted: FittedModel,
   context: SeriesContext,
   horizon: number,
-  past: readonly BacktestWindow[],
+  past: readonly Float64Array[],
 ): Forecast {
   const mean = fitted.predict(context, horizon);
-  const residuals = Array.from(
-    { length: horizon },
-    (_, h) => Float64Array.from(past, (w) => scaledResidual(w.actual[h], w.forecast.mean[h])),
-  );
+  const residuals = Array.from({ length: horizon }, () => new Float64Array(past.length));
+  for (let k = 0; k < past.length; k++) {
+    const row = past[k];
+    for (let h = 0; h < horizon; h++) residuals[h][k] = row[h];
+  }
   return closeDays(intervalsFrom(mean, residuals), context);
 }

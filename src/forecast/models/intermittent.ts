@@ -77,7 +77,14 @@ export function tsbFilter(
 function openValues(context: SeriesContext): Float64Array {
   const open = context.open;
   if (!open) return context.values;
-  return context.values.filter((_, i) => i >= open.length || open[i] === 1);
+  const { values } = context;
+  let count = 0;
+  for (let i = 0; i < values.length; i++) if (i >= open.length || open[i] === 1) count++;
+  const kept = new Float64Array(count);
+  for (let i = 0, k = 0; i < values.length; i++) {
+    if (i >= open.length || open[i] === 1) kept[k++] = values[i];
+  }
+  return kept;
 }
 
 function flatModel(

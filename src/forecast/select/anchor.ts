@@ -9,7 +9,7 @@
  */
 
 import type { Target } from "../types.ts";
-import { pooledMetrics } from "../metrics.ts";
+import { pooledRmsse } from "../metrics.ts";
 import type { BacktestWindow, SeriesBacktest } from "../backtest/series.ts";
 import { findModel } from "../registry.ts";
 import { idHash } from "../../data/shard.ts";
@@ -75,7 +75,7 @@ export function pooledAnchors(
     if (complete.length === 0) continue;
     let best: Anchor | undefined;
     for (const model of models) {
-      const rmsse = pooledMetrics(complete.map((own) => own.get(model)!)).rmsse;
+      const rmsse = pooledRmsse(complete.map((own) => own.get(model)!));
       if (!best || rmsse < best.rmsse) best = { model, rmsse, products: complete.length };
     }
     if (best) anchors[target] = best;

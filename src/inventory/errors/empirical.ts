@@ -16,8 +16,6 @@ export interface ErrorDistribution {
   readonly lead: Float64Array;
   /** Probability mass of each sample (sums to 1). */
   readonly weight: Float64Array;
-  /** Effective number of independent samples behind the distribution (for small-sample rules). */
-  readonly effectiveSize: number;
 }
 
 /** One error sample. */
@@ -31,8 +29,8 @@ export interface ErrorSample {
 }
 
 /**
- * Builds a distribution from samples (weights normalised). `effectiveSize` defaults to the
- * number of samples. Throws a RangeError when there is no sample or no positive weight.
+ * Builds a distribution from samples (weights normalised). Throws a RangeError when there is no
+ * sample or no positive weight.
  *
  * @example
  * ```ts
@@ -41,10 +39,7 @@ export interface ErrorSample {
  * d.cycle; // Float64Array [-1, 3]
  * ```
  */
-export function errorDistribution(
-  samples: readonly ErrorSample[],
-  effectiveSize = samples.length,
-): ErrorDistribution {
+export function errorDistribution(samples: readonly ErrorSample[]): ErrorDistribution {
   const kept = samples.filter((s) => (s.weight ?? 1) > 0);
   if (kept.length === 0) {
     throw new RangeError("Cannot build an error distribution: no sample with a positive weight");
@@ -62,7 +57,6 @@ export function errorDistribution(
     cycle: Float64Array.from(order, (i) => kept[i].cycle),
     lead: Float64Array.from(order, (i) => kept[i].lead ?? 0),
     weight: Float64Array.from(order, (i) => (kept[i].weight ?? 1) / total),
-    effectiveSize,
   };
 }
 
@@ -100,17 +94,6 @@ export function cdf(distribution: ErrorDistribution, x: number): number {
     if (distribution.cycle[i] <= x) total += distribution.weight[i];
   }
   return total;
-}
-
-/**
- * The level to ask of an empirical quantile so that a new, exchangeable error falls at or below
- * it with probability ≥ p: ⌈(n + 1)·p⌉ / n (the conformal rank), capped at 1. With n samples the
- * plain p-quantile covers only about ⌈n·p⌉ / (n + 1) of new errors (19 of 21 for n = 20, p = 0.95).
- */
-export function conformalLevel(p: number, n: number): number {
-  if (n <= 0) return 1;
-  if (!Number.isFinite(n)) return p;
-  return Math.min(1, Math.ceil((n + 1) * p - 1e-9) / n);
 }
 
 /**

@@ -113,8 +113,7 @@ function summarise(points: readonly PoolPoint[], count: number): PoolPoint[] {
 /**
  * The error distribution of one product: its own samples (weight Z = n / (n + k)), rescaled to
  * its scale now, mixed with the pool (1 − Z) times that scale. Without own samples the pool
- * alone; without a pool the own samples alone. `effectiveSize` is n (+ k with a pool). Throws a
- * RangeError when both are empty.
+ * alone; without a pool the own samples alone. Throws a RangeError when both are empty.
  *
  * @example
  * ```ts
@@ -156,7 +155,7 @@ export function pooledErrors(
       });
     }
   }
-  return errorDistribution(samples, pool.length > 0 ? n + options.credibility : n);
+  return errorDistribution(samples);
 }
 
 /** Z = n / (n + k): 1 without a pool, 0 without own samples (k = ∞: the pool alone). */

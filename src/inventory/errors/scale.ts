@@ -2,7 +2,8 @@
  * The demand scale that makes errors of different products and seasons comparable (for pooling):
  * for products with frequent demand (the SBC classes smooth and erratic, `classify.ts`) the mean
  * daily sales of the {@link LEVEL_DAYS} days before each sample's origin, so own errors follow
- * season and trend; for intermittent and lumpy demand the mean over the whole history before the
+ * season and trend (floored at a share of the long-run level, so a quiet spell cannot blow an
+ * error up); for intermittent and lumpy demand the mean over the whole history before the
  * decision, the same for all of the product's samples — a single wholesale order must not make
  * the scale, and every error divided by it, jump. Pure and browser-safe.
  * @module
@@ -42,9 +43,25 @@ export function isFrequent(demandClass: DemandClass): boolean {
 }
 
 /**
+ * How far below the long-run level a frequent product's recent level may take its scale: a quiet
+ * spell (a pause, a stock-out, a slow launch) must not make a later error look enormous per unit
+ * of scale — pooled, such a point would inflate every similar product's safety stock.
+ */
+export const MIN_LEVEL_SHARE = 0.25;
+
+/**
  * The scale of a product's sample at `origin` (index into `sales`) for a decision at index
- * `decision`: the recent level at the origin for frequent demand, the long-run level before the
- * decision otherwise.
+ * `decision`: for frequent demand the recent level at the origin, but at least
+ * {@link MIN_LEVEL_SHARE} of the long-run level before the decision; the long-run level
+ * otherwise.
+ *
+ * @example
+ * ```ts
+ * import { sampleScale } from "./scale.ts";
+ * // 56 quiet days after a long run at 10 a day: the recent level 0 is floored at ¼ × the mean.
+ * const sales = [...Array(200).fill(10), ...Array(56).fill(0)];
+ * sampleScale(sales, 256, 256, 14, "smooth"); // ¼ × (2,000 / 256) × 14 ≈ 27.3
+ * ```
  */
 export function sampleScale(
   sales: ArrayLike<number>,
@@ -53,7 +70,8 @@ export function sampleScale(
   days: number,
   demandClass: DemandClass,
 ): number {
+  const longRun = demandScale(sales, decision, days, Infinity);
   return isFrequent(demandClass)
-    ? demandScale(sales, origin, days)
-    : demandScale(sales, decision, days, Infinity);
+    ? Math.max(demandScale(sales, origin, days), MIN_LEVEL_SHARE * longRun)
+    : longRun;
 }

@@ -126,7 +126,7 @@ export function decide(
     const windowsPerSample = Math.min(1, step / days);
     const k = credibility.get(group)!;
     const errors: ErrorDistribution = h.samples.length === 0 && pool.length === 0
-      ? errorDistribution([{ cycle: 0, lead: 0 }], 0)
+      ? errorDistribution([{ cycle: 0, lead: 0 }])
       : pooledErrors(h.samples, pool, h.scaleNow, { credibility: k, windowsPerSample });
     const z = ownWeight(h.samples.length, pool.length, h.samples.length * windowsPerSample, k);
     decisions.set(h.index, {

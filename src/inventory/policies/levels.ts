@@ -46,8 +46,16 @@ export function orderLevels(
 
 /** The p-quantile of the lead-time errors (weighted, type 1). */
 export function leadQuantile(errors: ErrorDistribution, p: number): number {
-  return weightedQuantile(errors.lead, errors.weight, p);
+  let order = leadOrder.get(errors);
+  if (!order) {
+    order = sortedOrder(errors.lead);
+    leadOrder.set(errors, order);
+  }
+  return quantileInOrder(errors.lead, errors.weight, order, p);
 }
+
+/** The lead errors' sort order per distribution: every level of a decision reads it again. */
+const leadOrder = new WeakMap<ErrorDistribution, number[]>();
 
 /**
  * Per error sample, what an order placed at stock position `position` must cover:
@@ -85,9 +93,20 @@ export function weightedQuantile(
   weight: ArrayLike<number>,
   p: number,
 ): number {
-  const order = Array.from({ length: values.length }, (_, i) => i).sort((a, b) =>
-    values[a] - values[b]
-  );
+  return quantileInOrder(values, weight, sortedOrder(values), p);
+}
+
+/** Indices of `values` in ascending order (stable). */
+function sortedOrder(values: ArrayLike<number>): number[] {
+  return Array.from({ length: values.length }, (_, i) => i).sort((a, b) => values[a] - values[b]);
+}
+
+function quantileInOrder(
+  values: ArrayLike<number>,
+  weight: ArrayLike<number>,
+  order: readonly number[],
+  p: number,
+): number {
   let cumulative = 0;
   for (const i of order) {
     cumulative += weight[i];

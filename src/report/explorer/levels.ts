@@ -162,9 +162,6 @@ export function policyInputsOf(plan: ProductPlan | undefined, run: PolicyRun): P
           cycle: round(e.cycle, ERROR_DIGITS),
           lead: round(e.lead, ERROR_DIGITS),
           weight: round(e.weight, WEIGHT_DIGITS),
-          effectiveSize: Number.isFinite(e.effectiveSize)
-            ? roundTo(e.effectiveSize, ERROR_DIGITS)
-            : Infinity,
         },
       }
       : {}),
@@ -182,7 +179,6 @@ export function writePolicyInputs(w: ByteWriter, inputs: PolicyInputs): void {
     w.numbers(e.cycle, ERROR_DIGITS);
     w.numbers(e.lead, ERROR_DIGITS);
     w.numbers(e.weight, WEIGHT_DIGITS);
-    w.numbers([Number.isFinite(e.effectiveSize) ? e.effectiveSize : -1], ERROR_DIGITS);
   }
   w.varint(inputs.leadTime === undefined ? 0 : inputs.leadTime + 1);
   w.numbers(inputs.constraint ? [inputs.constraint.casePack, inputs.constraint.minOrder] : [], 3);
@@ -194,12 +190,10 @@ export function readPolicyInputs(r: ByteReader): PolicyInputs {
   let errors: ErrorDistribution | undefined;
   if (r.varint() === 1) {
     const [cycle, lead, weight] = [r.numbers(), r.numbers(), r.numbers()];
-    const [size] = r.numbers();
     errors = {
       cycle: Float64Array.from(cycle),
       lead: Float64Array.from(lead),
       weight: Float64Array.from(weight),
-      effectiveSize: size < 0 ? Infinity : size,
     };
   }
   const lead = r.varint();
@@ -240,7 +234,6 @@ const NO_ERRORS: ErrorDistribution = {
   cycle: Float64Array.of(0),
   lead: Float64Array.of(0),
   weight: Float64Array.of(1),
-  effectiveSize: 0,
 };
 
 /** The levels `planInventory` gives a product under `policyId`, settings and costs. */

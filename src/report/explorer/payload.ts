@@ -12,7 +12,7 @@ import type { PolicyRun } from "./levels.ts";
 import { decodeRecord, type ExplorerRecord } from "./record.ts";
 
 /** Version of {@link ExplorerPayload}; bump on any change the bundle must know about. */
-export const PAYLOAD_SCHEMA = 2;
+export const PAYLOAD_SCHEMA = 3;
 
 /** Id of the data element. */
 export const DATA_ELEMENT_ID = "explorer-data";

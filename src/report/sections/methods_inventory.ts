@@ -74,8 +74,8 @@ export function inventoryMethods(ctx: ReportContext): Html {
         s.cycleService,
         1,
       )}; <code>--service-level</code> is
-    its old name): the order covers the α-quantile of the needs, read at the conformal rank ⌈(n + 1)α⌉
-    of n samples so that a new cycle is covered with probability ≥ α.</li>
+    its old name): the order covers the α-quantile of the needs under the pooled error distribution
+    — the pool supplies the tail a product's few own windows cannot show.</li>
       <li><code>cost</code>: the order at which one more unit costs as much holding (${holding} per
     unit-day, counted day by day while it waits on the shelf) as the lost sales (${shortage} per unit) it
     saves — solved on the error distribution. Its chance of covering a cycle lies between 1 − h·R/p =
