@@ -1,8 +1,8 @@
 // Day arithmetic the models and the calendar rely on.
 import { dayOfYear, parseIsoDay } from "../../src/data/dates.ts";
+import { assertEquals } from "../helpers/assert.ts";
 
 const day = (text: string) => parseIsoDay(text, 2400)!;
-import { assertEquals } from "../helpers/assert.ts";
 
 Deno.test("dayOfYear agrees with the calendar on every day from 1900 to 2400", () => {
   const msPerDay = 86_400_000;

@@ -6,7 +6,7 @@ import {
   quantile,
 } from "../../src/inventory/errors/empirical.ts";
 import { estimateCredibility, pooledErrors, poolOf } from "../../src/inventory/errors/pooling.ts";
-import { demandScale, sampleScale } from "../../src/inventory/errors/scale.ts";
+import { demandScale, sampleScales } from "../../src/inventory/errors/scale.ts";
 import { classOf, demandProfile } from "../../src/inventory/errors/classify.ts";
 import { assert, assertAlmostEquals, assertEquals, assertThrows } from "../helpers/assert.ts";
 
@@ -78,9 +78,9 @@ Deno.test("demand scale and demand classes (Syntetos–Boylan–Croston)", () =>
   // long-run level: an error of 500 units after 56 quiet days is 18 per unit of scale, not 500
   // (pooled, 500 would have set every similar product's tail).
   const paused = [...Array(200).fill(10), ...Array(56).fill(0)];
-  assertAlmostEquals(sampleScale(paused, 256, 256, 14, "smooth"), 0.25 * (2000 / 256) * 14);
-  assertEquals(sampleScale(paused, 200, 256, 14, "erratic"), 140); // recent 10 a day × 14
-  assertAlmostEquals(sampleScale(paused, 200, 256, 14, "lumpy"), (2000 / 256) * 14); // long run
+  assertAlmostEquals(sampleScales(paused, 256, 14, "smooth")(256), 0.25 * (2000 / 256) * 14);
+  assertEquals(sampleScales(paused, 256, 14, "erratic")(200), 140); // recent 10 a day × 14
+  assertAlmostEquals(sampleScales(paused, 256, 14, "lumpy")(200), (2000 / 256) * 14); // long run
   assertEquals(classOf(1, 0.1), "smooth");
   assertEquals(classOf(1, 1), "erratic");
   assertEquals(classOf(2, 0.1), "intermittent");

@@ -50,28 +50,27 @@ export function isFrequent(demandClass: DemandClass): boolean {
 export const MIN_LEVEL_SHARE = 0.25;
 
 /**
- * The scale of a product's sample at `origin` (index into `sales`) for a decision at index
- * `decision`: for frequent demand the recent level at the origin, but at least
+ * The scales of a product's samples for a decision at index `decision`, by origin (index into
+ * `sales`): for frequent demand the recent level at the origin, but at least
  * {@link MIN_LEVEL_SHARE} of the long-run level before the decision; the long-run level
- * otherwise.
+ * otherwise. The long-run level is summed once per decision, not once per sample.
  *
  * @example
  * ```ts
- * import { sampleScale } from "./scale.ts";
+ * import { sampleScales } from "./scale.ts";
  * // 56 quiet days after a long run at 10 a day: the recent level 0 is floored at ¼ × the mean.
  * const sales = [...Array(200).fill(10), ...Array(56).fill(0)];
- * sampleScale(sales, 256, 256, 14, "smooth"); // ¼ × (2,000 / 256) × 14 ≈ 27.3
+ * sampleScales(sales, 256, 14, "smooth")(256); // ¼ × (2,000 / 256) × 14 ≈ 27.3
  * ```
  */
-export function sampleScale(
+export function sampleScales(
   sales: ArrayLike<number>,
-  origin: number,
   decision: number,
   days: number,
   demandClass: DemandClass,
-): number {
+): (origin: number) => number {
   const longRun = demandScale(sales, decision, days, Infinity);
-  return isFrequent(demandClass)
-    ? Math.max(demandScale(sales, origin, days), MIN_LEVEL_SHARE * longRun)
-    : longRun;
+  if (!isFrequent(demandClass)) return () => longRun;
+  const floor = MIN_LEVEL_SHARE * longRun;
+  return (origin) => Math.max(demandScale(sales, origin, days), floor);
 }

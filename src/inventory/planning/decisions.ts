@@ -17,7 +17,7 @@ import {
   type PoolPoint,
   type ScaledSample,
 } from "../errors/pooling.ts";
-import { sampleScale } from "../errors/scale.ts";
+import { sampleScales } from "../errors/scale.ts";
 import { protectionForecast } from "../policies/stock.ts";
 import type { ProtectionForecast } from "../policies/types.ts";
 import type { ProductErrors } from "./error_table.ts";
@@ -163,6 +163,7 @@ function prepare(
   const sales = table.errors.sales.get(forecast.models.sales);
   const returns = table.errors.returns.get(forecast.models.returns);
   const samples: ScaledSample[] = [];
+  const scaleAt = sampleScales(product.sales, decision, days, demandClass);
   const rho = settings.restockRate;
   for (let j = 0; j < table.origins.length && sales && returns; j++) {
     const origin = table.origins[j];
@@ -175,9 +176,8 @@ function prepare(
       cycle += extra.cycle;
       lead += extra.lead;
     }
-    const scale = sampleScale(product.sales, origin - product.start, decision, days, demandClass);
-    samples.push({ cycle, lead, scale });
+    samples.push({ cycle, lead, scale: scaleAt(origin - product.start) });
   }
-  const scaleNow = sampleScale(product.sales, decision, decision, days, demandClass);
+  const scaleNow = scaleAt(decision);
   return { index, samples, demandClass, scaleNow, forecast };
 }
