@@ -84,6 +84,10 @@ Deno.test("plan writes plan.csv, plan_daily.csv, alerts.csv and simulation.json"
       simulation.policies["fill-rate"].fill_rate.toFixed(2),
     );
     const curve = simulation.tradeoff["fill-rate"];
+    for (const point of curve) {
+      // The multiplier is compared where it reaches the same fill rate, not just short of it.
+      assert(point.matched_fill_rate >= point.fill_rate, `matched at ${point.target}`);
+    }
     assertEquals(curve[0].target, 0.8);
     assertEquals(curve.at(-1).target, 0.995);
     assert(curve.at(-1).avg_stock > curve[0].avg_stock, "a higher target takes more stock");

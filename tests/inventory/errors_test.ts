@@ -6,7 +6,7 @@ import {
   quantile,
 } from "../../src/inventory/errors/empirical.ts";
 import { estimateCredibility, pooledErrors, poolOf } from "../../src/inventory/errors/pooling.ts";
-import { demandScale, sampleScales } from "../../src/inventory/errors/scale.ts";
+import { demandScale, sampleScales, totalOfFirst } from "../../src/inventory/errors/scale.ts";
 import { classOf, demandProfile } from "../../src/inventory/errors/classify.ts";
 import { assert, assertAlmostEquals, assertEquals, assertThrows } from "../helpers/assert.ts";
 
@@ -74,13 +74,20 @@ Deno.test("credibility constant k (Bühlmann–Straub, hand-computed)", () => {
 Deno.test("demand scale and demand classes (Syntetos–Boylan–Croston)", () => {
   assertEquals(demandScale([2, 4, 6, 8], 4, 14, 2), 98);
   assertEquals(demandScale([0, 0, 0], 3, 14, 3), 1); // at least 1 unit
-  // A frequent product's recent level follows it, but a quiet spell is floored at ¼ of its
+  // An erratic product's recent level follows it, but a quiet spell is floored at ¼ of its
   // long-run level: an error of 500 units after 56 quiet days is 18 per unit of scale, not 500
   // (pooled, 500 would have set every similar product's tail).
   const paused = [...Array(200).fill(10), ...Array(56).fill(0)];
-  assertAlmostEquals(sampleScales(paused, 256, 14, "smooth")(256), 0.25 * (2000 / 256) * 14);
-  assertEquals(sampleScales(paused, 256, 14, "erratic")(200), 140); // recent 10 a day × 14
-  assertAlmostEquals(sampleScales(paused, 256, 14, "lumpy")(200), (2000 / 256) * 14); // long run
+  const floor = 0.25 * (2000 / 256) * 14;
+  assertAlmostEquals(sampleScales(paused, 256, 14, "erratic")(256, 140), floor);
+  assertEquals(sampleScales(paused, 256, 14, "erratic")(200, 0), 140); // recent 10 a day × 14
+  // A smooth product's scale is what its forecast expected (season and trend included), with
+  // the same floor under a forecast near zero.
+  assertEquals(sampleScales(paused, 256, 14, "smooth")(200, 300), 300);
+  assertAlmostEquals(sampleScales(paused, 256, 14, "smooth")(200, 2), floor);
+  assertAlmostEquals(sampleScales(paused, 256, 14, "lumpy")(200, 300), (2000 / 256) * 14); // long run
+  assertEquals(totalOfFirst([1, 2, 3, 4], 3), 6);
+  assertEquals(totalOfFirst([1, 2], 14), 3);
   assertEquals(classOf(1, 0.1), "smooth");
   assertEquals(classOf(1, 1), "erratic");
   assertEquals(classOf(2, 0.1), "intermittent");

@@ -1,11 +1,13 @@
 /**
  * The demand scale that makes errors of different products and seasons comparable (for pooling):
- * for products with frequent demand (the SBC classes smooth and erratic, `classify.ts`) the mean
- * daily sales of the {@link LEVEL_DAYS} days before each sample's origin, so own errors follow
- * season and trend (floored at a share of the long-run level, so a quiet spell cannot blow an
- * error up); for intermittent and lumpy demand the mean over the whole history before the
- * decision, the same for all of the product's samples — a single wholesale order must not make
- * the scale, and every error divided by it, jump. Pure and browser-safe.
+ * for smooth demand (SBC classes, `classify.ts`) the sales the forecast expected over the
+ * sample's own L + R days — season and trend included, and a smooth product's errors grow with
+ * its volume; for erratic demand, whose forecasts jump with single days, the mean daily sales of
+ * the {@link LEVEL_DAYS} days before each sample's origin; both floored at a share of the
+ * long-run level, so a quiet spell or a forecast near zero cannot blow an error up. For
+ * intermittent and lumpy demand the mean over the whole history before the decision, the same
+ * for all of the product's samples — a single wholesale order must not make the scale, and every
+ * error divided by it, jump. Pure and browser-safe.
  * @module
  */
 
@@ -51,16 +53,18 @@ export const MIN_LEVEL_SHARE = 0.25;
 
 /**
  * The scales of a product's samples for a decision at index `decision`, by origin (index into
- * `sales`): for frequent demand the recent level at the origin, but at least
- * {@link MIN_LEVEL_SHARE} of the long-run level before the decision; the long-run level
- * otherwise. The long-run level is summed once per decision, not once per sample.
+ * `sales`) and the sales the forecast made at that origin expected over the sample's `days`
+ * days: that forecast total for smooth demand, the recent level at the origin for erratic
+ * demand, each at least {@link MIN_LEVEL_SHARE} of the long-run level before the decision; the
+ * long-run level otherwise. The long-run level is summed once per decision, not once per sample.
  *
  * @example
  * ```ts
  * import { sampleScales } from "./scale.ts";
  * // 56 quiet days after a long run at 10 a day: the recent level 0 is floored at ¼ × the mean.
  * const sales = [...Array(200).fill(10), ...Array(56).fill(0)];
- * sampleScales(sales, 256, 14, "smooth")(256); // ¼ × (2,000 / 256) × 14 ≈ 27.3
+ * sampleScales(sales, 256, 14, "erratic")(256, 0); // ¼ × (2,000 / 256) × 14 ≈ 27.3
+ * sampleScales(sales, 256, 14, "smooth")(256, 150); // the forecast total, 150
  * ```
  */
 export function sampleScales(
@@ -68,9 +72,17 @@ export function sampleScales(
   decision: number,
   days: number,
   demandClass: DemandClass,
-): (origin: number) => number {
+): (origin: number, forecastTotal: number) => number {
   const longRun = demandScale(sales, decision, days, Infinity);
   if (!isFrequent(demandClass)) return () => longRun;
   const floor = MIN_LEVEL_SHARE * longRun;
+  if (demandClass === "smooth") return (_, forecastTotal) => Math.max(forecastTotal, floor);
   return (origin) => Math.max(demandScale(sales, origin, days), floor);
+}
+
+/** The sum of the first `days` values (fewer when there are fewer). */
+export function totalOfFirst(values: ArrayLike<number>, days: number): number {
+  let total = 0;
+  for (let i = 0; i < Math.min(days, values.length); i++) total += values[i];
+  return total;
 }

@@ -17,7 +17,7 @@ import {
   type PoolPoint,
   type ScaledSample,
 } from "../errors/pooling.ts";
-import { sampleScales } from "../errors/scale.ts";
+import { sampleScales, totalOfFirst } from "../errors/scale.ts";
 import { protectionForecast } from "../policies/stock.ts";
 import type { ProtectionForecast } from "../policies/types.ts";
 import type { ProductErrors } from "./error_table.ts";
@@ -176,8 +176,9 @@ function prepare(
       cycle += extra.cycle;
       lead += extra.lead;
     }
-    samples.push({ cycle, lead, scale: scaleAt(origin - product.start) });
+    const expected = totalOfFirst(sales.means[j], days);
+    samples.push({ cycle, lead, scale: scaleAt(origin - product.start, expected) });
   }
-  const scaleNow = scaleAt(decision);
+  const scaleNow = scaleAt(decision, totalOfFirst(forecast.sales, days));
   return { index, samples, demandClass, scaleNow, forecast };
 }

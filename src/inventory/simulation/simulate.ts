@@ -108,7 +108,9 @@ export function simulatePolicies(
       if (fill(multiplier(Math.exp(middle))) < goal) low = middle;
       else high = middle;
     }
-    return roundTo(Math.exp(high), DIGITS.factor);
+    // Up, not to nearest: the matched rule must reach the goal, not fall just short of it.
+    const scale = 10 ** DIGITS.factor;
+    return Math.ceil(Math.exp(high) * scale - 1e-9) / scale;
   };
   const fillCurve = targets.map((target): TradeoffPoint => {
     const f = figuresOf(byRun.get(`fill-rate ${target}`)!);

@@ -10,7 +10,7 @@ import type { ReportContext } from "../context.ts";
 import { decimal, percent } from "../format.ts";
 import { criticalFractile } from "../../inventory/policies/fractile.ts";
 import { ADI_CUTOFF, CV2_CUTOFF } from "../../inventory/errors/classify.ts";
-import { LEVEL_DAYS } from "../../inventory/errors/scale.ts";
+import { LEVEL_DAYS, MIN_LEVEL_SHARE } from "../../inventory/errors/scale.ts";
 import { MAX_POOL_POINTS } from "../../inventory/errors/pooling.ts";
 import {
   DEFAULT_CREDIBILITY,
@@ -52,8 +52,9 @@ export function inventoryMethods(ctx: ReportContext): Html {
     (Syntetos–Boylan–Croston: an average interval between sales above ${ADI_CUTOFF} days is
     intermittent or lumpy, a squared variation of sale sizes above ${CV2_CUTOFF} erratic or lumpy; all
     products when a class has fewer than ${MIN_CLASS_OTHERS} others). Errors are compared per unit of
-    demand (for frequent demand the mean of the ${LEVEL_DAYS} days before each forecast, otherwise the
-    long-run mean), and the product's own errors weigh n ÷ (n + k): n its own windows, k estimated from
+    demand (smooth demand: the sales its forecast expected over those ${cycle} days; erratic: the mean of
+    the ${LEVEL_DAYS} days before each forecast; both at least ${percent(MIN_LEVEL_SHARE, 0)} of the
+    long-run mean; intermittent and lumpy: the long-run mean), and the product's own errors weigh n ÷ (n + k): n its own windows, k estimated from
     how much the products' errors differ (Bühlmann credibility; ${DEFAULT_CREDIBILITY} when it cannot
     be estimated). A pool of many products is summarised by ${MAX_POOL_POINTS} points; up to ${EXACT_POOL_PRODUCTS}
     products the product itself is left out of its pool. Each product's σ, number of samples and pool
