@@ -64,13 +64,15 @@ const top50Setup: [string, string[]] = [TOP50, IMPORT_TOP50];
 
 /**
  * The report explorer in Chromium (issue 15): a baseline-model report of `products` products,
- * then opening it and 60 control changes (`bench/explorer_updates.ts`).
+ * then opening it and 60 control changes (`bench/explorer_updates.ts`). With `scaledTo`, the
+ * page opened holds that many records: the report's own, repeated (`bench/explorer_scaled.ts`).
  */
 function explorerBenchmarks(
   products: number,
   data: [string, string[]][],
   dataPath: string,
   limits: { ready: number; update: number; htmlMB: number },
+  scaledTo?: number,
 ): Benchmark[] {
   const dir = `${WORK}/explorer_${products}`;
   const report = [
@@ -78,16 +80,19 @@ function explorerBenchmarks(
     ...["report", "--data", dataPath, "--models", "zero,naive,snaive7,ma28,croston,tsb,ets,lag"],
     ...["--no-pdf", "--quiet", "--out", dir],
   ];
+  const html = scaledTo ? `${dir}/report_x${scaledTo}.html` : `${dir}/report.html`;
+  const scale: [string, string[]][] = scaledTo
+    ? [[html, [
+      ...["run", "--allow-all", "--quiet", `${ROOT}bench/explorer_scaled.ts`],
+      ...[`${dir}/report.html`, String(scaledTo), html],
+    ]]]
+    : [];
   return [{
-    name: `explorer: ${products}-product report opened in Chromium, 60 control changes`,
-    setup: [...data, [`${dir}/report.html`, report]],
-    args: [
-      "run",
-      "--allow-all",
-      "--quiet",
-      `${ROOT}bench/explorer_updates.ts`,
-      `${dir}/report.html`,
-    ],
+    name: scaledTo
+      ? `explorer: ${scaledTo} records (a ${products}-product report's, repeated) opened in Chromium, 60 control changes`
+      : `explorer: ${products}-product report opened in Chromium, 60 control changes`,
+    setup: [...data, [`${dir}/report.html`, report], ...scale],
+    args: ["run", "--allow-all", "--quiet", `${ROOT}bench/explorer_updates.ts`, html],
     figures: (run) => {
       const r = JSON.parse(run.stdout.trim().split("\n").pop()!);
       const ms = (value: number) => `${value.toFixed(0)} ms`;
@@ -276,4 +281,9 @@ export const BENCHMARKS: Benchmark[] = [
     update: 100,
     htmlMB: 15,
   }),
+  ...explorerBenchmarks(200, [scaleData(200)], scaleData(200)[0], {
+    ready: 5,
+    update: 100,
+    htmlMB: 40,
+  }, 10000),
 ];

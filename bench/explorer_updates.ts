@@ -32,7 +32,7 @@ const result = await withChromium(async (browser) => {
       ["target", String(0.95 + 0.01 * round)],
       ["policy", "multiplier"],
       ["safety-factor", String(1.2 + 0.2 * round)],
-      ["policy", "service-level"],
+      ["policy", "cycle-service"],
       ["horizon", "90"],
       ["product", ids[(round + 1) % ids.length]],
       ["lead-time", "7"],

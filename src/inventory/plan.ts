@@ -16,6 +16,7 @@ import { recommendedPerDay } from "./policies/stock.ts";
 import { rmsError } from "./errors/empirical.ts";
 import type { ErrorDistribution } from "./errors/empirical.ts";
 import type { DemandClass } from "./errors/classify.ts";
+import type { PoolingInputs } from "./errors/pooling.ts";
 import { decide, type Decision, type DecisionSettings } from "./planning/decisions.ts";
 import type { ProductErrors } from "./planning/error_table.ts";
 
@@ -64,6 +65,8 @@ export interface ProductPlan {
   basis: ErrorBasis;
   /** The distribution itself (absent in plans read back). */
   errors?: ErrorDistribution;
+  /** What `errors` was pooled from, when the pool is shared by the product's whole group. */
+  pooling?: PoolingInputs;
   /** Day number of the first forecast day. */
   firstDay: number;
   /** Forecast sales, returns and the recommended inventory level per day. */
@@ -149,6 +152,7 @@ export function planInventory(
         sigma: rmsError(decision.errors),
       },
       errors: decision.errors,
+      ...(decision.pooling ? { pooling: decision.pooling } : {}),
       firstDay: product.start + product.sales.length,
       daily: { sales: sales.slice(0, days), returns: returns.slice(0, days), recommended },
       ...(constraint ? { constraint } : {}),

@@ -53,6 +53,27 @@ export interface PoolingOptions {
 }
 
 /**
+ * Everything a product's pooled distribution is computed from ({@link distributionOf}): kept
+ * beside the distribution when the pool is one array shared by a large group of products, so
+ * the report's explorer can store the pool once instead of every product's pooled points.
+ */
+export interface PoolingInputs {
+  /** The product's own samples. */
+  own: readonly ScaledSample[];
+  /** The pool (shared by the group: the same array for each of its products). */
+  pool: readonly PoolPoint[];
+  /** The product's demand scale now. */
+  scaleNow: number;
+  /** Credibility k and windows per sample. */
+  options: Required<PoolingOptions>;
+}
+
+/** The distribution {@link pooledErrors} gives for `inputs`. */
+export function distributionOf(inputs: PoolingInputs): ErrorDistribution {
+  return pooledErrors(inputs.own, inputs.pool, inputs.scaleNow, inputs.options);
+}
+
+/**
  * The pool of a group of products: each product's samples divided by their scale, every product
  * the same total weight, summarised by at most `maxPoints` points.
  *

@@ -13,6 +13,7 @@ import {
   estimateCredibility,
   ownWeight,
   pooledErrors,
+  type PoolingInputs,
   poolOf,
   type PoolPoint,
   type ScaledSample,
@@ -43,6 +44,8 @@ export interface Decision {
   poolWeight: number;
   /** The demand class of the product's history before the decision. */
   demandClass: DemandClass;
+  /** What `errors` was pooled from, when the pool is shared by the product's whole group. */
+  pooling?: PoolingInputs;
 }
 
 /** What a decision day gives each product: its models and the daily forecast from that day. */
@@ -115,7 +118,8 @@ export function decide(
       );
     }
     let pool: PoolPoint[];
-    if (group.length <= EXACT_POOL_PRODUCTS) {
+    const isShared = group.length > EXACT_POOL_PRODUCTS;
+    if (!isShared) {
       pool = poolOf(group.filter((g) => g !== h).map((g) => g.samples));
     } else {
       if (!shared.has(group)) shared.set(group, poolOf(group.map((g) => g.samples)));
@@ -125,9 +129,11 @@ export function decide(
     const days = table.leadTime + step;
     const windowsPerSample = Math.min(1, step / days);
     const k = credibility.get(group)!;
-    const errors: ErrorDistribution = h.samples.length === 0 && pool.length === 0
+    const empty = h.samples.length === 0 && pool.length === 0;
+    const options = { credibility: k, windowsPerSample };
+    const errors: ErrorDistribution = empty
       ? errorDistribution([{ cycle: 0, lead: 0 }])
-      : pooledErrors(h.samples, pool, h.scaleNow, { credibility: k, windowsPerSample });
+      : pooledErrors(h.samples, pool, h.scaleNow, options);
     const z = ownWeight(h.samples.length, pool.length, h.samples.length * windowsPerSample, k);
     decisions.set(h.index, {
       models: h.forecast.models,
@@ -140,6 +146,9 @@ export function decide(
       ownSamples: h.samples.length,
       poolWeight: h.samples.length === 0 && pool.length === 0 ? 0 : 1 - z,
       demandClass: h.demandClass,
+      ...(isShared && !empty
+        ? { pooling: { own: h.samples, pool, scaleNow: h.scaleNow, options } }
+        : {}),
     });
   }
   return decisions;

@@ -92,6 +92,17 @@ export class ByteWriter {
     this.integers(Array.from(values, (v) => Math.round(v * scale)));
   }
 
+  /** An array of doubles, exactly: its length, then 8 bytes (little-endian IEEE 754) each. */
+  floats(values: ArrayLike<number>): void {
+    this.varint(values.length);
+    const bytes = new Uint8Array(8);
+    const view = new DataView(bytes.buffer);
+    for (let i = 0; i < values.length; i++) {
+      view.setFloat64(0, values[i], true);
+      for (const byte of bytes) this.push(byte);
+    }
+  }
+
   /** The bytes written. */
   bytes(): Uint8Array {
     return this.#bytes.slice(0, this.#length);
@@ -135,6 +146,17 @@ export class ByteReader {
   numbers(): number[] {
     const scale = 10 ** this.varint();
     return this.integers().map((q) => q / scale);
+  }
+
+  /** An array written by {@link ByteWriter.floats}: the very doubles. */
+  floats(): number[] {
+    const n = this.varint();
+    if (this.#offset + 8 * n > this.data.length) {
+      throw new SyntaxError("Cannot decode explorer record: truncated");
+    }
+    const view = new DataView(this.data.buffer, this.data.byteOffset + this.#offset, 8 * n);
+    this.#offset += 8 * n;
+    return Array.from({ length: n }, (_, i) => view.getFloat64(8 * i, true));
   }
 
   /** Whether every byte was read. */

@@ -7,9 +7,8 @@
  * - which controls each policy of the registry reads ({@link policyControls}) and what its
  *   service target is called ({@link targetLabel});
  * - control values ↔ the policies' settings ({@link settingsOf}, {@link controlValues});
- * - the per-run and per-product inputs the policies need besides the forecast means, taken from
- *   the run's plans on the server ({@link policyRunOf}, {@link policyInputsOf}) and their bytes
- *   ({@link writePolicyInputs}, {@link readPolicyInputs});
+ * - the inputs the policies need besides the forecast means, per run and per product, and their
+ *   bytes, are `policy_inputs.ts`;
  * - the levels, through the registry's own policy functions — the code `deno task plan` runs —
  *   called exactly as `inventory/plan.ts` calls them ({@link explorerLevels}).
  *
@@ -21,17 +20,15 @@
  */
 
 import type { ErrorDistribution } from "../../inventory/errors/empirical.ts";
-import type { ProductPlan } from "../../inventory/plan.ts";
 import { findPolicy, POLICIES } from "../../inventory/policies/registry.ts";
 import {
   netDemand,
   protectionForecast,
   recommendedPerDay,
 } from "../../inventory/policies/stock.ts";
-import type { OrderConstraint } from "../../inventory/policies/constraints.ts";
 import type { Costs, Policy, PolicySettings, StockLevels } from "../../inventory/policies/types.ts";
 import { DIGITS, roundTo } from "../../util/round.ts";
-import type { ByteReader, ByteWriter } from "./bytes.ts";
+import type { PolicyInputs, PolicyRun } from "./policy_inputs.ts";
 
 /** The stable names of the policy controls, in page order. */
 export const POLICY_CONTROLS = [
@@ -116,96 +113,6 @@ export function controlValues(
     "restock-rate": settings.restockRate,
     "holding-cost": costs.holding,
     "shortage-cost": costs.shortage,
-  };
-}
-
-/** What the policies read from the whole run: the settings its error distributions are for. */
-export interface PolicyRun {
-  /** L (of products without their own), R and ρ of the run. */
-  leadTime: number;
-  reviewPeriod: number;
-  restockRate: number;
-}
-
-/** One product's policy inputs, as the run planned it. */
-export interface PolicyInputs {
-  /** The error distribution (absent when the report was built from published plans). */
-  errors?: ErrorDistribution;
-  /** The product's own lead time (order constraints), when it has one. */
-  leadTime?: number;
-  /** Case pack and minimum order, when it has them. */
-  constraint?: OrderConstraint;
-  /** Stock on hand + on order, when the run knew it (`--on-hand`). */
-  position?: number;
-}
-
-/** The run's part of the page data. */
-export function policyRunOf(settings: PolicySettings): PolicyRun {
-  const { leadTime, reviewPeriod, restockRate } = settings;
-  return { leadTime, reviewPeriod, restockRate };
-}
-
-/** Digits of the errors (units) and weights in a record: levels round-trip to plan.csv's. */
-const ERROR_DIGITS = 6;
-const WEIGHT_DIGITS = 12;
-
-/** A product's inputs, from its plan (`inventory/plan.ts`), rounded as the record holds them. */
-export function policyInputsOf(plan: ProductPlan | undefined, run: PolicyRun): PolicyInputs {
-  if (!plan) return {};
-  const own = plan.constraint?.leadTime;
-  const round = (values: Float64Array, digits: number) => values.map((v) => roundTo(v, digits));
-  const e = plan.errors;
-  return {
-    ...(e
-      ? {
-        errors: {
-          cycle: round(e.cycle, ERROR_DIGITS),
-          lead: round(e.lead, ERROR_DIGITS),
-          weight: round(e.weight, WEIGHT_DIGITS),
-        },
-      }
-      : {}),
-    ...(own !== undefined && own !== run.leadTime ? { leadTime: own } : {}),
-    ...(plan.constraint ? { constraint: plan.constraint } : {}),
-    ...(plan.order ? { position: plan.order.onHand + plan.order.onOrder } : {}),
-  };
-}
-
-/** Writes a product's inputs into its record. */
-export function writePolicyInputs(w: ByteWriter, inputs: PolicyInputs): void {
-  const e = inputs.errors;
-  w.varint(e ? 1 : 0);
-  if (e) {
-    w.numbers(e.cycle, ERROR_DIGITS);
-    w.numbers(e.lead, ERROR_DIGITS);
-    w.numbers(e.weight, WEIGHT_DIGITS);
-  }
-  w.varint(inputs.leadTime === undefined ? 0 : inputs.leadTime + 1);
-  w.numbers(inputs.constraint ? [inputs.constraint.casePack, inputs.constraint.minOrder] : [], 3);
-  w.numbers(inputs.position === undefined ? [] : [inputs.position], DIGITS.units);
-}
-
-/** Reads what {@link writePolicyInputs} wrote. */
-export function readPolicyInputs(r: ByteReader): PolicyInputs {
-  let errors: ErrorDistribution | undefined;
-  if (r.varint() === 1) {
-    const [cycle, lead, weight] = [r.numbers(), r.numbers(), r.numbers()];
-    errors = {
-      cycle: Float64Array.from(cycle),
-      lead: Float64Array.from(lead),
-      weight: Float64Array.from(weight),
-    };
-  }
-  const lead = r.varint();
-  const constraint = r.numbers();
-  const position = r.numbers();
-  return {
-    ...(errors ? { errors } : {}),
-    ...(lead > 0 ? { leadTime: lead - 1 } : {}),
-    ...(constraint.length
-      ? { constraint: { casePack: constraint[0], minOrder: constraint[1] } }
-      : {}),
-    ...(position.length ? { position: position[0] } : {}),
   };
 }
 

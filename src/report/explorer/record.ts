@@ -1,7 +1,7 @@
 /**
  * One product in the explorer: its last 90 days of history, its forecast of sales and returns
- * (mean and 80 %/95 % bounds, up to 90 days) and its policy inputs ({@link PolicyInputs}, owned
- * by the adapter `levels.ts`), and the record's bytes. Browser-safe: the server encodes with the
+ * (mean and 80 %/95 % bounds, up to 90 days) and its policy inputs ({@link PolicyInputs},
+ * `policy_inputs.ts`), and the record's bytes. Browser-safe: the server encodes with the
  * same file the page decodes with.
  *
  * Precision: history and means exactly as published (what `plan` computed from), so the page's
@@ -12,7 +12,7 @@
  */
 
 import { ByteReader, ByteWriter, fixed } from "./bytes.ts";
-import { type PolicyInputs, readPolicyInputs, writePolicyInputs } from "./levels.ts";
+import { type PolicyInputs, readPolicyInputs, writePolicyInputs } from "./policy_inputs.ts";
 import { HISTORY_DAYS } from "../product_charts.ts";
 import { DIGITS } from "../../util/round.ts";
 

@@ -12,7 +12,8 @@ import type { StockLevels } from "../../inventory/policies/types.ts";
 import type { ForecastChartOptions } from "../charts/forecast.ts";
 import type { InventoryChartOptions } from "../charts/inventory.ts";
 import { inventoryChartOptions, seriesChartOptions } from "../product_charts.ts";
-import { type ControlValues, explorerLevels, type PolicyRun, settingsOf } from "./levels.ts";
+import { type ControlValues, explorerLevels, settingsOf } from "./levels.ts";
+import type { PolicyRun } from "./policy_inputs.ts";
 import type { ExplorerRecord } from "./record.ts";
 import { type TableRow, tableRows } from "./table.ts";
 

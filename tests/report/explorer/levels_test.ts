@@ -18,9 +18,9 @@ import {
   explorerLevels,
   POLICY_CONTROLS,
   policyControls,
-  policyRunOf,
   settingsOf,
 } from "../../../src/report/explorer/levels.ts";
+import { policyRunOf } from "../../../src/report/explorer/policy_inputs.ts";
 import { packRecord, productRecord } from "../../../src/report/explorer/page_data.ts";
 import { decodeRecord } from "../../../src/report/explorer/record.ts";
 import { fromBase64 } from "../../../src/report/explorer/bytes.ts";

@@ -13,7 +13,14 @@ import {
   toBase64,
 } from "../../../src/report/explorer/bytes.ts";
 import { boundDigits, decodeRecord, encodeRecord } from "../../../src/report/explorer/record.ts";
-import { explorerPayload, productRecord } from "../../../src/report/explorer/page_data.ts";
+import {
+  explorerPayload,
+  packRecord,
+  productRecord,
+} from "../../../src/report/explorer/page_data.ts";
+import { decodePools } from "../../../src/report/explorer/policy_inputs.ts";
+import { EXACT_POOL_PRODUCTS } from "../../../src/inventory/planning/decisions.ts";
+import { inflateSync } from "fflate";
 import { decodeProduct, PAYLOAD_SCHEMA } from "../../../src/report/explorer/payload.ts";
 import { resultOf } from "../../../src/forecast/dataset/results.ts";
 import { FORECAST_DAYS } from "../../../src/config/run_config.ts";
@@ -73,4 +80,29 @@ Deno.test("the page data lists every product in the summary table's order, each 
   // Compact: a few KB per product.
   const bytes = payload.products.reduce((n, p) => n + p.length, 0) / payload.ids.length;
   assert(bytes < 6000, `${bytes} bytes per product`);
+});
+
+Deno.test("a class that shares one pool stores it once; the page pools errors as plan did", async () => {
+  // More than EXACT_POOL_PRODUCTS products of one class: their decisions share one pool.
+  const many = await smallRun(EXACT_POOL_PRODUCTS + 8);
+  const payload = explorerPayload(many);
+  const pools = decodePools(inflateSync(fromBase64(payload.run.pools)));
+  const shared = [...many.plans.values()].filter((plan) => plan.pooling);
+  assert(shared.length > EXACT_POOL_PRODUCTS, `${shared.length} products on a shared pool`);
+  assertEquals(pools.length, new Set(shared.map((plan) => plan.pooling!.pool)).size);
+  let bytes = 0;
+  payload.ids.forEach((id, i) => {
+    const plan = many.plans.get(id)!;
+    const record = decodeProduct(payload, i);
+    // The very distribution plan computed its levels from, to the last bit.
+    assertEquals(record.policy.errors, plan.errors);
+    assertEquals(record.policy.pooled !== undefined, plan.pooling !== undefined);
+    if (plan.pooling) bytes += payload.products[i].length;
+  });
+  // By reference the record is far smaller than with the pooled points in it.
+  const full = shared.reduce(
+    (n, plan) => n + packRecord(productRecord(many, plan.productId)).length,
+    0,
+  );
+  assert(bytes < 0.6 * full, `${bytes} bytes by reference against ${full} with the points`);
 });
