@@ -25,7 +25,7 @@ export const BACKTEST_COLUMNS: readonly string[] = [...FORECAST_COLUMNS, "cutoff
 export const BACKTEST_NUMBERS = [...BOUND_COLUMNS, "actual"] as const;
 
 /** One backtest window's columns, in row order. */
-export type WindowColumns = Record<(typeof BACKTEST_NUMBERS)[number], number[]>;
+export type WindowColumns = Record<(typeof BACKTEST_NUMBERS)[number], Float64Array>;
 
 /** backtest.csv grouped while it is parsed: product → target → model → cutoff → columns. */
 export type BacktestRows = Map<string, Map<Target, Map<string, Map<string, WindowColumns>>>>;
@@ -64,14 +64,43 @@ export async function readBacktestCsv(
   hint?: string,
 ): Promise<void> {
   const reader = backtestRowReader(path, into);
-  await streamText(path, (text) => reader.push(text), { hint });
-  reader.end();
+  await streamText(path, (text) => reader.rows.push(text), { hint });
+  reader.rows.end();
+  reader.finish();
 }
 
-function backtestRowReader(file: string, into: BacktestRows): CsvRowReader {
+type Building = Record<(typeof BACKTEST_NUMBERS)[number], number[]>;
+
+/**
+ * A window's rows are consecutive (the file is written window by window), so each window is
+ * packed into typed arrays as soon as the next one starts: millions of rows never sit in growable
+ * number arrays on the JavaScript heap at once (at 2,000 products they overran its limit).
+ */
+function backtestRowReader(
+  file: string,
+  into: BacktestRows,
+): { rows: CsvRowReader; finish: () => void } {
   const names = ["product_id", "target", "model", "cutoff", ...BACKTEST_NUMBERS];
   let at: Record<string, number> = {};
-  return new CsvRowReader((fields, index) => {
+  let building:
+    | { columns: Building; windows: Map<string, WindowColumns>; cutoff: string }
+    | undefined;
+  const finish = () => {
+    if (!building) return;
+    const { columns, windows, cutoff } = building;
+    const previous = windows.get(cutoff);
+    const packed = Object.fromEntries(
+      BACKTEST_NUMBERS.map((name) => [
+        name,
+        previous
+          ? Float64Array.from([...previous[name], ...columns[name]])
+          : Float64Array.from(columns[name]),
+      ]),
+    ) as WindowColumns;
+    windows.set(cutoff, packed);
+    building = undefined;
+  };
+  const rows = new CsvRowReader((fields, index) => {
     if (index === 0) {
       at = checkColumns(fields, names, file);
       return;
@@ -87,11 +116,12 @@ function backtestRowReader(file: string, into: BacktestRows): CsvRowReader {
     let windows = models.get(model);
     if (!windows) models.set(model, windows = new Map());
     const cutoff = fields[at.cutoff];
-    let columns = windows.get(cutoff);
-    if (!columns) {
-      columns = { forecast: [], lo80: [], hi80: [], lo95: [], hi95: [], actual: [] };
-      windows.set(cutoff, columns);
+    if (!building || building.windows !== windows || building.cutoff !== cutoff) {
+      finish();
+      const columns = { forecast: [], lo80: [], hi80: [], lo95: [], hi95: [], actual: [] };
+      building = { columns, windows, cutoff };
     }
-    for (const name of BACKTEST_NUMBERS) columns[name].push(Number(fields[at[name]]));
+    for (const name of BACKTEST_NUMBERS) building.columns[name].push(Number(fields[at[name]]));
   }, { file });
+  return { rows, finish };
 }

@@ -168,8 +168,8 @@ function windowsOf(
           const length = cut - product.start + 1;
           return {
             cutoff: cut,
-            forecast: forecastFromColumns((name) => Float64Array.from(columns[name])),
-            actual: Float64Array.from(columns.actual),
+            forecast: forecastFromColumns((name) => columns[name]),
+            actual: columns.actual,
             open: openMask(
               calendar,
               cut + 1,
@@ -183,6 +183,7 @@ function windowsOf(
     }
     out.set(resultKey(product.id, target), byModel);
   }
+  rows.delete(product.id); // its windows now live on in `out` alone
   return out;
 }
 
