@@ -18,7 +18,7 @@ import {
   type PoolPoint,
   type ScaledSample,
 } from "../errors/pooling.ts";
-import { sampleScales, totalOfFirst } from "../errors/scale.ts";
+import { sampleScales } from "../errors/scale.ts";
 import { protectionForecast } from "../policies/stock.ts";
 import type { ProtectionForecast } from "../policies/types.ts";
 import type { ProductErrors } from "./error_table.ts";
@@ -144,7 +144,7 @@ export function decide(
       }),
       errors,
       ownSamples: h.samples.length,
-      poolWeight: h.samples.length === 0 && pool.length === 0 ? 0 : 1 - z,
+      poolWeight: empty ? 0 : 1 - z,
       demandClass: h.demandClass,
       ...(isShared && !empty
         ? { pooling: { own: h.samples, pool, scaleNow: h.scaleNow, options } }
@@ -185,9 +185,8 @@ function prepare(
       cycle += extra.cycle;
       lead += extra.lead;
     }
-    const expected = totalOfFirst(sales.means[j], days);
-    samples.push({ cycle, lead, scale: scaleAt(origin - product.start, expected) });
+    samples.push({ cycle, lead, scale: scaleAt(origin - product.start, sales.means[j]) });
   }
-  const scaleNow = scaleAt(decision, totalOfFirst(forecast.sales, days));
+  const scaleNow = scaleAt(decision, forecast.sales);
   return { index, samples, demandClass, scaleNow, forecast };
 }
