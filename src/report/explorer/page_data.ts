@@ -1,8 +1,9 @@
 /**
- * The explorer's page data from a run (server side): the run's settings and, per product in the
- * summary table's order, its record — history and forecast as published, and the policy inputs
- * the adapter takes from the run, the pools many products share stored once — raw-deflated with fflate (level 9, pure JS, so the bytes do
- * not depend on the platform's zlib) and base64-encoded.
+ * The explorer's page data from a run (server side): the run's settings, the error pools many
+ * products share (stored once) and, per product in the summary table's order, its record —
+ * history and forecast as published, and the policy inputs the adapter takes from the run —
+ * raw-deflated with fflate (level 9, pure JS, so the bytes do not depend on the platform's zlib)
+ * and base64-encoded.
  * @module
  */
 
