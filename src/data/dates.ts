@@ -84,12 +84,32 @@ export function weekday(day: number): number {
   return ((day + 3) % 7 + 7) % 7;
 }
 
+/** Day numbers 1900-01-01 … 2199-12-31, where {@link dayOfYear} reads a table. */
+const TABLE_FIRST = -25_567;
+const TABLE_DAYS = 109_573;
+let dayOfYearTable: Uint16Array | undefined;
+
 /**
- * Day of the year, 0-based (0 = 1 January), in integer arithmetic (Hinnant's civil-from-days:
- * years counted from 1 March, so the leap day ends them) — it runs for every day of every
- * deseasonalised history, where a `Date` per call was a tenth of a backtest's time.
+ * Day of the year, 0-based (0 = 1 January). It runs for every day of every deseasonalised
+ * history, so days of 1900–2199 are read from a table (made on first use).
  */
 export function dayOfYear(day: number): number {
+  const index = day - TABLE_FIRST;
+  if (index >= 0 && index < TABLE_DAYS && Number.isInteger(day)) {
+    if (!dayOfYearTable) {
+      dayOfYearTable = new Uint16Array(TABLE_DAYS);
+      for (let i = 0; i < TABLE_DAYS; i++) dayOfYearTable[i] = civilDayOfYear(TABLE_FIRST + i);
+    }
+    return dayOfYearTable[index];
+  }
+  return civilDayOfYear(day);
+}
+
+/**
+ * Day of the year in integer arithmetic (Hinnant's civil-from-days: years counted from 1 March,
+ * so the leap day ends them).
+ */
+function civilDayOfYear(day: number): number {
   const z = day + 719_468; // days since 0000-03-01
   const era = Math.floor(z / 146_097);
   const doe = z - era * 146_097; // [0, 146096]

@@ -7,7 +7,7 @@
  */
 
 import type { SeriesBacktest } from "./backtest/series.ts";
-import { choiceGroups, chooseFor } from "./select.ts";
+import { choiceGroups, type LossCache, modelFor } from "./select.ts";
 import { pooledAnchors } from "./select/anchor.ts";
 import { byCutoff } from "./keys.ts";
 
@@ -29,9 +29,12 @@ export function autoBacktest(
       (a, b) => a - b,
     );
     const atCutoff = new Map(group.map((entry) => [entry.model, byCutoff(entry.windows)]));
+    // Each window's losses once, not once per left-out window (this call's windows only: they
+    // may be rounded for publication between calls).
+    const cache: LossCache = new Map();
     const windows = own.flatMap((cutoff) => {
       const anchor = anchorsWithout.get(cutoff)![group[0].target];
-      const { model } = chooseFor(group, anchor, cutoff);
+      const model = modelFor(group, anchor, cutoff, cache);
       const window = atCutoff.get(model)?.get(cutoff);
       return window ? [window] : [];
     });

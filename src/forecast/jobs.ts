@@ -48,6 +48,10 @@ export interface GlobalBacktestJob {
   futureSales?: (Float64Array | undefined)[][];
   /** Per series: the yearly profile per window (sales). */
   yearlyProfiles?: (Float64Array | undefined)[][];
+  /** Where the networks are saved and reused. */
+  store?: StoreOptions;
+  /** Only train (or load) and save the networks; score nothing (a later job will). */
+  trainOnly?: boolean;
 }
 
 /** Forecast one series (saved LSTMs reused when `store` allows). */
@@ -147,6 +151,8 @@ export async function runJob(
         futureSales: job.futureSales,
         yearlyProfiles: job.yearlyProfiles,
         onProgress,
+        ...(job.store ? { store: job.store } : {}),
+        ...(job.trainOnly ? { trainOnly: true } : {}),
       });
     case "forecast":
       return (await forecastWith(model, [job.history], [job.futureSales], job, onProgress))[0];

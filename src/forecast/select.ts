@@ -13,8 +13,8 @@
  */
 
 import type { Target } from "./types.ts";
-import { type Metrics, metricsOf } from "./metrics.ts";
-import type { SeriesBacktest } from "./backtest/series.ts";
+import { type Metrics, metricsOf, pooledRmsse } from "./metrics.ts";
+import type { BacktestWindow, SeriesBacktest } from "./backtest/series.ts";
 import { resultKey } from "./keys.ts";
 import { zeroModel } from "./registry.ts";
 import { type Anchor, type Anchors, pooledAnchors } from "./select/anchor.ts";
@@ -47,33 +47,117 @@ export function choiceGroups(series: readonly SeriesBacktest[]): SeriesBacktest[
   return [...groups.values()];
 }
 
+/** A window's losses (`select/evidence.ts`), computed once per window by a caller that asks often. */
+export type LossCache = Map<BacktestWindow, { squared: number; weekly: number }>;
+
+/** What {@link decide} found: the model, and what the reason is written from. */
+interface Decision {
+  model: string;
+  /** The candidates with windows once `withoutCutoff` is left out, in the order asked. */
+  entries: { model: string; order: number; windows: BacktestWindow[] }[];
+  /** The anchor's entry, when the product was scored on it. */
+  base?: { windows: BacktestWindow[] };
+  /** The model clearly better than the anchor, with its t in both measures. */
+  clear?: { model: string; windows: BacktestWindow[]; tSquared: number; tWeekly: number };
+}
+
+/**
+ * The model for one product and target: the anchor, unless a candidate is clearly better in
+ * both measures (the lowest RMSSE of those that are); its own lowest RMSSE without an anchor.
+ * RMSSE is summed as `metricsOf` sums it, so the same number.
+ */
+function decide(
+  group: readonly SeriesBacktest[],
+  anchor: Anchor | undefined,
+  withoutCutoff: number | undefined,
+  cache?: LossCache,
+): Decision {
+  const entries = group.map((entry, order) => ({
+    model: entry.model,
+    order,
+    windows: entry.windows.filter((w) => w.cutoff !== withoutCutoff),
+  })).filter((e) => e.windows.length > 0);
+  const rmsse = (windows: BacktestWindow[]) => pooledRmsse([windows]);
+  if (entries.length === 0) {
+    // Nothing to judge on (a single window, held out): the anchor where it was scored.
+    return {
+      model: group.find((e) => e.model === anchor?.model)?.model ?? group[0].model,
+      entries,
+    };
+  }
+  const base = entries.find((e) => e.model === anchor?.model);
+  if (!anchor || !base) {
+    // No anchor for this product (it was not scored on it): the lowest RMSSE of its own.
+    const scored = entries.map((e) => ({
+      model: e.model,
+      order: e.order,
+      rmsse: rmsse(e.windows),
+    }));
+    scored.sort((a, b) => a.rmsse - b.rmsse || a.order - b.order);
+    return { model: scored[0].model, entries };
+  }
+  const losses = (windows: BacktestWindow[]) =>
+    windows.map((w) => {
+      const known = cache?.get(w) ?? windowLosses(w);
+      cache?.set(w, known);
+      return known;
+    });
+  const baseLosses = losses(base.windows);
+  const overlap = windowOverlap(base.windows);
+  let clear: (Decision["clear"] & { rmsse: number }) | undefined;
+  for (const entry of entries) {
+    if (entry.model === anchor.model || entry.windows.length !== base.windows.length) continue;
+    const own = losses(entry.windows);
+    const tSquared = pairedT(
+      baseLosses.map((l) => l.squared),
+      own.map((l) => l.squared),
+      overlap,
+    );
+    const tWeekly = pairedT(
+      baseLosses.map((l) => l.weekly),
+      own.map((l) => l.weekly),
+      overlap,
+    );
+    if (tSquared < CLEAR_ADVANTAGE_T || tWeekly < CLEAR_ADVANTAGE_T) continue;
+    const score = rmsse(entry.windows);
+    if (!clear || score < clear.rmsse) {
+      clear = { model: entry.model, windows: entry.windows, tSquared, tWeekly, rmsse: score };
+    }
+  }
+  return { model: clear?.model ?? anchor.model, entries, base, ...(clear ? { clear } : {}) };
+}
+
+/**
+ * The model `auto` chooses for one product and target, without its ranking and reason (what a
+ * leave-one-window-out score asks for at every window).
+ */
+export function modelFor(
+  group: readonly SeriesBacktest[],
+  anchor: Anchor | undefined,
+  withoutCutoff: number,
+  cache?: LossCache,
+): string {
+  return decide(group, anchor, withoutCutoff, cache).model;
+}
+
 /** The decision for one product and target from its backtests (all on the same windows). */
 export function chooseFor(
   group: readonly SeriesBacktest[],
   anchor: Anchor | undefined,
   withoutCutoff?: number,
 ): { model: string; ranking: ModelChoice["ranking"]; reason: string } {
-  const entries = group.map((entry, order) => ({
-    model: entry.model,
-    order,
-    windows: entry.windows.filter((w) => w.cutoff !== withoutCutoff),
-  })).filter((e) => e.windows.length > 0);
+  const { model, entries, base, clear } = decide(group, anchor, withoutCutoff);
   const ranking = entries
     .map((e) => ({ model: e.model, metrics: metricsOf(e.windows), order: e.order }))
     .sort((a, b) => a.metrics.rmsse - b.metrics.rmsse || a.order - b.order);
   const plain = ranking.map(({ model, metrics }) => ({ model, metrics }));
   if (entries.length === 0) {
-    // Nothing to judge on (a single window, held out): the anchor where it was scored.
-    const model = group.find((e) => e.model === anchor?.model)?.model ?? group[0].model;
     return { model, ranking: plain, reason: `no backtest window to choose on; ${model} used` };
   }
-  const base = entries.find((e) => e.model === anchor?.model);
   if (!anchor || !base) {
-    // No anchor for this product (it was not scored on it): the lowest RMSSE of its own.
-    const best = ranking[0];
-    const next = ranking[1];
+    const [best, next] = ranking;
     return {
-      model: best.model,
+      model,
       ranking: plain,
       reason: next
         ? `lowest backtest RMSSE ${best.metrics.rmsse.toFixed(3)} of ${ranking.length} models ` +
@@ -81,40 +165,19 @@ export function chooseFor(
         : `only model backtested (RMSSE ${best.metrics.rmsse.toFixed(3)})`,
     };
   }
-  const baseLosses = base.windows.map(windowLosses);
-  const overlap = windowOverlap(base.windows);
   const baseMetrics = metricsOf(base.windows);
-  let chosen: { model: string; metrics: Metrics; tSquared: number; tWeekly: number } | undefined;
-  for (const entry of entries) {
-    if (entry.model === anchor.model || entry.windows.length !== base.windows.length) continue;
-    const losses = entry.windows.map(windowLosses);
-    const tSquared = pairedT(
-      baseLosses.map((l) => l.squared),
-      losses.map((l) => l.squared),
-      overlap,
-    );
-    const tWeekly = pairedT(
-      baseLosses.map((l) => l.weekly),
-      losses.map((l) => l.weekly),
-      overlap,
-    );
-    if (tSquared < CLEAR_ADVANTAGE_T || tWeekly < CLEAR_ADVANTAGE_T) continue;
-    const metrics = metricsOf(entry.windows);
-    if (!chosen || metrics.rmsse < chosen.metrics.rmsse) {
-      chosen = { model: entry.model, metrics, tSquared, tWeekly };
-    }
-  }
   const windows = base.windows.length;
   const t = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : "∞");
-  if (chosen) {
+  if (clear) {
+    const metrics = metricsOf(clear.windows);
     return {
-      model: chosen.model,
+      model,
       ranking: plain,
       reason: `clearly better than ${anchor.model} (the best model across products) on this ` +
-        `product's ${windows} backtest windows: RMSSE ${chosen.metrics.rmsse.toFixed(3)} against ` +
-        `${baseMetrics.rmsse.toFixed(3)}, 7-day WAPE ${chosen.metrics.wape_week.toFixed(3)} ` +
-        `against ${baseMetrics.wape_week.toFixed(3)} (paired t ${t(chosen.tSquared)} and ` +
-        `${t(chosen.tWeekly)})`,
+        `product's ${windows} backtest windows: RMSSE ${metrics.rmsse.toFixed(3)} against ` +
+        `${baseMetrics.rmsse.toFixed(3)}, 7-day WAPE ${metrics.wape_week.toFixed(3)} ` +
+        `against ${baseMetrics.wape_week.toFixed(3)} (paired t ${t(clear.tSquared)} and ` +
+        `${t(clear.tWeekly)})`,
     };
   }
   const rival = ranking.find((r) => r.model !== anchor.model);
@@ -123,7 +186,7 @@ export function chooseFor(
     ? `${NO_RETURNS_REASON}: forecasting none had the ${across}, and no returns model was`
     : `${anchor.model} (${across}); no model was`;
   return {
-    model: anchor.model,
+    model,
     ranking: plain,
     reason: `${what} clearly better in both RMSSE and 7-day totals on this product's ${windows} ` +
       `backtest windows` +

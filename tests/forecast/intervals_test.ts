@@ -62,3 +62,45 @@ Deno.test("with too little history, seasonal-naive errors stand in for every ste
   assertEquals(residuals.length, 7);
   assert(residuals.every((r) => r.length > 0), "every step has errors");
 });
+
+Deno.test("interval bounds are the quantiles of each step's pooled errors, sorted whole", () => {
+  // The reference: pool the steps within 3 (wider while under 20 errors), sort, read quantiles.
+  const reference = (mean: Float64Array, residuals: Float64Array[]) => {
+    const steps = residuals.length;
+    return Array.from(mean, (m, h) => {
+      const center = Math.min(h, steps - 1);
+      let pool = new Float64Array(0);
+      for (let radius = 3; radius <= steps + 3; radius *= 2) {
+        pool = Float64Array.from(
+          residuals.slice(Math.max(0, center - radius), center + radius + 1).flatMap((r) => [...r]),
+        ).sort();
+        if (pool.length >= 20) break;
+      }
+      const points = 2 * residuals[center].length;
+      const at = (p: number) => Math.max(0, m + quantileSorted(pool, p) * Math.sqrt(m + 1));
+      const lo95 = at(1 - conformalLevel(0.975, points));
+      const lo80 = Math.max(lo95, at(1 - conformalLevel(0.9, points)));
+      const hi95 = Math.max(lo80, at(conformalLevel(0.975, points)));
+      return [lo95, lo80, Math.min(hi95, Math.max(lo80, at(conformalLevel(0.9, points)))), hi95];
+    });
+  };
+  const random = createRandom(11);
+  for (const [steps, origins] of [[14, 40], [14, 9], [28, 3], [5, 120], [1, 2]]) {
+    // Ties and both signs of zero, as counts give them.
+    const residuals = Array.from(
+      { length: steps },
+      () => Float64Array.from({ length: origins }, () => Math.round(random.normal() * 3) / 2),
+    );
+    const mean = Float64Array.from({ length: steps + 3 }, () => random.uniform() * 50);
+    const forecast = intervalsFrom(mean, residuals);
+    const expected = reference(mean, residuals);
+    for (let h = 0; h < mean.length; h++) {
+      const got = [forecast.lo95[h], forecast.lo80[h], forecast.hi80[h], forecast.hi95[h]];
+      assertEquals(got, expected[h], `${steps} steps × ${origins} origins, step ${h + 1}`);
+    }
+  }
+  // NaN among the errors sorts last, as in a typed array's sort.
+  const withNaN = [Float64Array.from([NaN, ...Array.from({ length: 30 }, (_, i) => i - 15)])];
+  const mean = Float64Array.of(10);
+  assertEquals(intervalsFrom(mean, withNaN).lo80[0], reference(mean, withNaN)[0][1]);
+});

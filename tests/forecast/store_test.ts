@@ -1,10 +1,18 @@
-import { type ForecastOutcome, type GlobalForecastJob, runJob } from "../../src/forecast/jobs.ts";
+import {
+  type ForecastOutcome,
+  type GlobalBacktestJob,
+  type GlobalForecastJob,
+  runJob,
+} from "../../src/forecast/jobs.ts";
+import type { SeriesBacktest } from "../../src/forecast/backtest/series.ts";
+import { globalModelDir } from "../../src/forecast/store/obtain.ts";
+import { formatIsoDay } from "../../src/data/dates.ts";
 import { loadLstm } from "../../src/forecast/store/lstm_store.ts";
 import { modelDir, safeName } from "../../src/forecast/store/paths.ts";
 import { InputError } from "../../src/io/errors.ts";
 import { assert, assertEquals, assertRejects } from "../helpers/assert.ts";
 import { tempDir } from "../helpers/cli.ts";
-import { contextFor, weeklySeries } from "./series_fixtures.ts";
+import { contextFor, MONDAY, weeklySeries } from "./series_fixtures.ts";
 import { history, job, run, withStderr } from "./store_fixtures.ts";
 
 Deno.test("a saved LSTM is reused while its data is unchanged and retrained when it changes", async () => {
@@ -115,6 +123,45 @@ Deno.test("a train-only global job saves the model and forecasts nothing; the ne
     const outcomes = await runJob(global(false)) as ForecastOutcome[];
     assertEquals(outcomes.map((o) => o.productId), ["A", "B"]);
     assert(outcomes.every((o) => o.source === "loaded"), "the saved global model is loaded");
+  } finally {
+    await dir.cleanup();
+  }
+});
+
+Deno.test("a train-only global backtest saves its network; the next one loads it and scores the same", async () => {
+  const dir = await tempDir();
+  try {
+    const series = ["A", "B"].map((id, k) =>
+      contextFor("sales", weeklySeries(160, 30 + 10 * k, k + 1), undefined, id)
+    );
+    const cutoffs = [MONDAY + 120, MONDAY + 127, MONDAY + 134];
+    const backtest = (options: Partial<GlobalBacktestJob>): GlobalBacktestJob => ({
+      kind: "backtest-global",
+      model: "lstm-global",
+      series,
+      plan: {
+        horizon: 14,
+        cutoffs,
+        refitEvery: 4,
+        networkRefitEvery: 0,
+        intervals: "past-windows",
+      },
+      seed: 3,
+      ...options,
+    });
+    const unsaved = await runJob(backtest({})) as SeriesBacktest[];
+    const store = { root: dir.path, mode: "reuse" as const };
+    assertEquals(await runJob(backtest({ store, trainOnly: true })), []);
+    const saved = globalModelDir(dir.path, "sales", `lstm-global@${formatIsoDay(cutoffs[0])}`);
+    assert((await Deno.stat(`${saved}/weights.bin`)).isFile, "the network at the first cutoff");
+    const loaded = await runJob(backtest({ store })) as SeriesBacktest[];
+    const numbers = (results: SeriesBacktest[]) =>
+      results.map((r) => r.windows.map((w) => [w.cutoff, ...w.forecast.mean, ...w.forecast.hi95]));
+    assertEquals(
+      numbers(loaded),
+      numbers(unsaved),
+      "the same windows as a network trained in place",
+    );
   } finally {
     await dir.cleanup();
   }

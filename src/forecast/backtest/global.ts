@@ -1,7 +1,10 @@
 /**
  * The backtest of a model trained across products (the global LSTM): at each refit cutoff one
  * network is trained on every product's history up to the cutoff, then each product is scored
- * with its own view of that network, exactly like a per-product model.
+ * with its own view of that network, exactly like a per-product model. With a store the networks
+ * are saved (`<model>@<cutoff>`) and reused while data and settings are unchanged; a train-only
+ * run saves them and scores nothing, so a returns network can train while the sales backtest
+ * runs and the returns backtest loads it.
  * @module
  */
 
@@ -10,6 +13,8 @@ import { historyUpTo } from "../context.ts";
 import type { BacktestPlan } from "./plan.ts";
 import { backtestSeries, type SeriesBacktest } from "./series.ts";
 import { type TrainedLstm, trainSharedLstm } from "../lstm/model.ts";
+import { lstmModelsFor, type StoreOptions } from "../store/obtain.ts";
+import { formatIsoDay } from "../../data/dates.ts";
 import { BatchedPredictions } from "../lstm/batched.ts";
 import { deseasonalised } from "../yearly/apply.ts";
 
@@ -24,11 +29,16 @@ export async function backtestGlobal(
     /** Per series: the yearly profile per window (sales; the network trains deseasonalised). */
     yearlyProfiles?: (Float64Array | undefined)[][];
     onProgress?: (p: TrainingProgress) => void;
+    /** Where the networks are saved and reused. */
+    store?: StoreOptions;
+    /** Train (or load) and save the networks only; score nothing (needs `store`). */
+    trainOnly?: boolean;
   },
 ): Promise<SeriesBacktest[]> {
   const config = model.network;
   if (!config) throw new RangeError(`Cannot backtest ${model.name} globally: it is not a network`);
   const trainedAt = new Map<number, Map<string, TrainedLstm>>();
+  const disposers: (() => void)[] = [];
   const fitAt = async (cutoff: number): Promise<Map<string, TrainedLstm>> => {
     const cached = trainedAt.get(cutoff);
     if (cached) return cached;
@@ -40,11 +50,25 @@ export async function backtestGlobal(
         return yearly ? deseasonalised({ ...history, yearly }) : history;
       })
       .filter((h) => h.values.length >= model.minHistory);
-    const models = await trainSharedLstm(config, histories, {
-      horizon: plan.horizon,
-      seed: options.seed,
-      onProgress: options.onProgress,
-    });
+    let models: TrainedLstm[];
+    if (options.store) {
+      const obtained = await lstmModelsFor(model, histories, {
+        seed: options.seed,
+        store: options.store,
+        horizon: plan.horizon,
+        onProgress: options.onProgress,
+        variant: formatIsoDay(cutoff),
+      });
+      models = obtained.models;
+      disposers.push(obtained.dispose);
+    } else {
+      models = await trainSharedLstm(config, histories, {
+        horizon: plan.horizon,
+        seed: options.seed,
+        onProgress: options.onProgress,
+      });
+      disposers.push(() => models[0]?.network.dispose());
+    }
     const byId = new Map(histories.map((h, i) => [h.productId, models[i]]));
     trainedAt.set(cutoff, byId);
     return byId;
@@ -73,10 +97,12 @@ export async function backtestGlobal(
     return results;
   };
   try {
+    // The first pass asks for every network the windows need (training or loading each).
     await pass();
+    if (options.trainOnly) return [];
     batch.compute();
     return await pass();
   } finally {
-    for (const byId of trainedAt.values()) [...byId.values()][0]?.network.dispose();
+    for (const dispose of disposers) dispose();
   }
 }

@@ -24,7 +24,8 @@ export interface BacktestPlan {
    * Where each window's intervals come from: `calibrate` (default), the fitted model's own
    * origins inside its history; `past-windows`, the errors of this series' earlier windows that
    * had ended by the cutoff (split conformal on the backtest itself: no extra forecasts), once
-   * there are {@link MIN_PAST_WINDOWS} of them.
+   * there are {@link MIN_PAST_WINDOWS} of them, and until then the calibration of the fit the
+   * window is forecast with (made once per fit, at its first window).
    */
   intervals?: "calibrate" | "past-windows";
 }

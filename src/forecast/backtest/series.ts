@@ -9,7 +9,7 @@ import type { FittedModel, Forecast, ForecastModel, SeriesContext } from "../typ
 import { actualValues, historyUpTo } from "../context.ts";
 import { closeDays, forecastWithIntervals } from "../forecast.ts";
 import { intervalsFrom, scaledResidual } from "../intervals.ts";
-import { CALIBRATION_ORIGINS } from "../calibrate.ts";
+import { CALIBRATION_ORIGINS, calibrationResiduals } from "../calibrate.ts";
 import { type BacktestPlan, MIN_PAST_WINDOWS, refitsAt } from "./plan.ts";
 import { type NaiveScales, naiveScales } from "../metrics.ts";
 import { fitWithYearlyProfile } from "../yearly/apply.ts";
@@ -91,6 +91,8 @@ export async function backtestSeries(
     return row;
   };
   let fitted: FittedModel | undefined;
+  let calibratedFor: FittedModel | undefined;
+  let calibration: Float64Array[] = [];
   const n = series.values.length;
   for (let k = 0; k < plan.cutoffs.length; k++) {
     const length = plan.cutoffs[k] - series.start + 1;
@@ -118,23 +120,81 @@ export async function backtestSeries(
     const past = plan.intervals === "past-windows"
       ? windows.filter((w) => w.cutoff + w.actual.length <= plan.cutoffs[k])
       : [];
+    let forecast: Forecast;
+    if (past.length >= MIN_PAST_WINDOWS) {
+      const rows = past.slice(-CALIBRATION_ORIGINS).map(residualRow);
+      forecast = pastWindowForecast(fitted, context, plan.horizon, rows);
+    } else if (plan.intervals === "past-windows") {
+      // Until enough windows have ended, a fit's own calibration serves every window it
+      // forecasts (its origins are all before the fit's cutoff): calibrated once per fit, not
+      // once per window — for a network fitted once, an eighth of the forecasts.
+      if (calibratedFor !== fitted) {
+        calibration = calibrationResiduals(fitted, context, plan.horizon, {
+          minContext: model.minHistory,
+          from: fitted.calibrationFrom,
+        });
+        calibratedFor = fitted;
+      }
+      forecast = closeDays(
+        intervalsFrom(fitted.predict(context, plan.horizon), calibration),
+        context,
+      );
+    } else {
+      forecast = forecastWithIntervals(fitted, model, context, plan.horizon);
+    }
     windows.push({
       cutoff: plan.cutoffs[k],
-      forecast: past.length >= MIN_PAST_WINDOWS
-        ? pastWindowForecast(
-          fitted,
-          context,
-          plan.horizon,
-          past.slice(-CALIBRATION_ORIGINS).map(residualRow),
-        )
-        : forecastWithIntervals(fitted, model, context, plan.horizon),
+      forecast,
       actual: actualValues(series).slice(length, length + plan.horizon),
       ...(series.open ? { open: series.open.slice(length, length + plan.horizon) } : {}),
       scales: naiveScales(actualValues(series).subarray(0, length)),
     });
   }
   fitted?.dispose?.();
-  return { productId: series.productId, target: series.target, model: model.name, windows };
+  return {
+    productId: series.productId,
+    target: series.target,
+    model: model.name,
+    windows: packWindows(windows),
+  };
+}
+
+/**
+ * The windows with all their numbers in one buffer (and their open days in another): a large
+ * backtest holds millions of windows, and an array of 14 numbers with a buffer of its own costs
+ * several times its data; a worker also posts the series as two buffers instead of thousands.
+ */
+export function packWindows(windows: readonly BacktestWindow[]): BacktestWindow[] {
+  const arrays = (w: BacktestWindow) => {
+    const { mean, lo80, hi80, lo95, hi95 } = w.forecast;
+    return [mean, lo80, hi80, lo95, hi95, w.actual];
+  };
+  const size = windows.reduce((n, w) => n + arrays(w).reduce((m, a) => m + a.length, 0), 0);
+  const numbers = new Float64Array(size);
+  const openDays = windows.reduce((n, w) => n + (w.open?.length ?? 0), 0);
+  const open = new Uint8Array(openDays);
+  let at = 0;
+  let openAt = 0;
+  const place = (values: Float64Array) => {
+    numbers.set(values, at);
+    at += values.length;
+    return numbers.subarray(at - values.length, at);
+  };
+  return windows.map((w) => {
+    const [mean, lo80, hi80, lo95, hi95, actual] = arrays(w).map(place);
+    const packed: BacktestWindow = {
+      cutoff: w.cutoff,
+      forecast: { mean, lo80, hi80, lo95, hi95 },
+      actual,
+      scales: w.scales,
+    };
+    if (w.open) {
+      open.set(w.open, openAt);
+      openAt += w.open.length;
+      packed.open = open.subarray(openAt - w.open.length, openAt);
+    }
+    return packed;
+  });
 }
 
 /**

@@ -16,14 +16,14 @@ import type { BacktestWindow, SeriesBacktest } from "../backtest/series.ts";
 import { alignWindows } from "../backtest/align.ts";
 import { chooseModels, type ModelChoice } from "../select.ts";
 import { choiceAt } from "../backtest/choice_at.ts";
-import type { BacktestJob, GlobalBacktestJob } from "../jobs.ts";
+import type { BacktestJob, GlobalBacktestJob, StoreOptions } from "../jobs.ts";
 import type { SeriesContext, Target } from "../types.ts";
 import { chooseExecutor, inlineExecutor, type JobExecutor } from "../parallel/pool.ts";
 import { datasetLagShape } from "../lag_shape.ts";
 import { anyHeavy, type DatasetScope, jobWeight, type PipelineHooks } from "./scope.ts";
 import { byCutoff, groupBacktests, resultKey } from "./results.ts";
 import type { Anchors } from "../select/anchor.ts";
-import { datasetYearlyProfiles } from "../yearly/apply.ts";
+import { datasetYearlyProfilesAt } from "../yearly/apply.ts";
 import { AnchorPool } from "./anchor_pool.ts";
 
 /** Options of {@link runBacktest}: the plan and models, in a run's scope. */
@@ -74,13 +74,19 @@ export async function runBacktest(
   };
   // The time of year at each cutoff, from all products (none where a year or less of history:
   // then nothing changes). Sales models fit on the sales divided by it.
-  const profiles = plan.cutoffs.map((cutoff) =>
-    datasetYearlyProfiles(options.poolSet ?? set, options.calendar, cutoff)
-  );
+  const profiles = datasetYearlyProfilesAt(options.poolSet ?? set, options.calendar, plan.cutoffs);
   const yearly = (target: Target, products: readonly ProductSeries[]) =>
     target === "sales" && profiles.some((p) => p !== undefined)
       ? products.map((product) => profiles.map((p) => p?.get(product.id)))
       : undefined;
+  // A global returns network trains on returns histories only (the sales forecasts are inputs
+  // of its windows, not of its training): with a store it trains during the sales backtest, on
+  // the other core, and the returns backtest loads it.
+  const store = options.store;
+  const returnsGlobal = store
+    ? modelsFor(options.models, "returns").filter((m) => m.scope === "global")
+    : [];
+  const returnsTrained = returnsGlobal.length > 0;
   // One job per product with all the light models (they share the cleaned histories); one job
   // per product for each heavy per-product model (long: spread over the workers); one job per
   // global model.
@@ -105,6 +111,7 @@ export async function runBacktest(
       seed,
       futureSales: products.map((product) => extra(product).futureSales ?? []),
       ...(profilesOf ? { yearlyProfiles: profilesOf } : {}),
+      ...(store ? { store: target === "returns" && returnsTrained ? reuse(store) : store } : {}),
     }));
     for (const [i, product] of products.entries()) {
       const series = contextOf(product, target, options.calendar);
@@ -144,7 +151,16 @@ export async function runBacktest(
       ),
   });
 
-  const salesRaw = await run(jobsFor("sales", () => ({})));
+  const returnsTraining: AnyBacktestJob[] = returnsGlobal.map((model) => ({
+    kind: "backtest-global",
+    model: model.name,
+    series: set.products.map((product) => contextOf(product, "returns", options.calendar)),
+    plan,
+    seed,
+    store,
+    trainOnly: true,
+  }));
+  const salesRaw = await run([...jobsFor("sales", () => ({})), ...returnsTraining]);
   const salesResults = alignWindows(salesRaw);
   const salesAnchors = await pool.sales(salesRaw);
   const salesChoices = new Map(
@@ -169,6 +185,11 @@ export async function runBacktest(
   const anchors = { ...salesAnchors, ...(await pool.returns(returnsRaw, salesOf)) };
   const series = sortSeries([...salesResults, ...returnsResults], options.models);
   return { plan, series, choices: chooseModels(series, { anchors }), anchors };
+}
+
+/** A store that reuses what it holds (a network just trained by this run, even on `retrain`). */
+function reuse(store: StoreOptions): StoreOptions {
+  return { ...store, mode: "reuse" };
 }
 
 /** Heavy jobs first, so the long ones start early and the cheap ones fill the gaps. */

@@ -23,17 +23,34 @@ export function datasetYearlyProfiles(
   calendar?: Calendar,
   lastDay?: number,
 ): Map<string, YearlyProfile> | undefined {
-  if (set.products.length === 0) return undefined;
+  return datasetYearlyProfilesAt(set, calendar, [lastDay ?? spanOf(set).last])[0];
+}
+
+/**
+ * {@link datasetYearlyProfiles} at each of `lastDays` (a backtest's cutoffs), each product's
+ * context made once for all of them.
+ */
+export function datasetYearlyProfilesAt(
+  set: SeriesSet,
+  calendar: Calendar | undefined,
+  lastDays: readonly number[],
+): (Map<string, YearlyProfile> | undefined)[] {
+  if (set.products.length === 0) return lastDays.map(() => undefined);
   const span = spanOf(set);
-  const last = Math.min(lastDay ?? span.last, span.last);
-  if (last - span.first + 1 <= YEARLY.minDays) return undefined;
-  const histories: SeriesContext[] = [];
-  for (const product of set.products) {
-    const context = contextOf(product, "sales", calendar);
-    const length = Math.min(context.values.length, last - context.start + 1);
-    if (length >= 7) histories.push(historyUpTo(context, length));
+  const lasts = lastDays.map((day) => Math.min(day, span.last));
+  if (lasts.every((last) => last - span.first + 1 <= YEARLY.minDays)) {
+    return lastDays.map(() => undefined);
   }
-  return yearlyProfiles(histories);
+  const contexts = set.products.map((product) => contextOf(product, "sales", calendar));
+  return lasts.map((last) => {
+    if (last - span.first + 1 <= YEARLY.minDays) return undefined;
+    const histories: SeriesContext[] = [];
+    for (const context of contexts) {
+      const length = Math.min(context.values.length, last - context.start + 1);
+      if (length >= 7) histories.push(historyUpTo(context, length));
+    }
+    return yearlyProfiles(histories);
+  });
 }
 
 /**
@@ -57,10 +74,32 @@ export function yearlyFactor(profile: YearlyProfile, day: number): number {
 export function deseasonalised(context: SeriesContext): SeriesContext {
   const profile = context.yearly;
   if (!profile) return context;
-  const divide = (values: Float64Array) =>
-    values.map((v, i) => v / yearlyFactor(profile, context.start + i));
-  const values = divide(context.values);
+  const values = divided(context.values, context.start, profile);
   return { ...context, values, sales: context.target === "sales" ? values : context.sales };
+}
+
+/**
+ * Per array buffer, offset and first day: the longest deseasonalised run made from it so far.
+ * A backtest deseasonalises the same history again at every calibration origin, each time a
+ * shorter prefix of the same array; the prefix of the divided run is the same numbers.
+ */
+const dividedRuns = new WeakMap<
+  ArrayBufferLike,
+  WeakMap<YearlyProfile, Map<string, Float64Array>>
+>();
+
+/** `values[i]` ÷ the profile's factor on day `start + i`, shared between prefixes of one array. */
+function divided(values: Float64Array, start: number, profile: YearlyProfile): Float64Array {
+  let byProfile = dividedRuns.get(values.buffer);
+  if (!byProfile) dividedRuns.set(values.buffer, byProfile = new WeakMap());
+  let runs = byProfile.get(profile);
+  if (!runs) byProfile.set(profile, runs = new Map());
+  const key = `${values.byteOffset}:${start}`;
+  const run = runs.get(key);
+  if (run && run.length >= values.length) return run.subarray(0, values.length);
+  const fresh = values.map((v, i) => v / yearlyFactor(profile, start + i));
+  runs.set(key, fresh);
+  return fresh;
 }
 
 /**

@@ -156,7 +156,8 @@ Models are compared on the same windows: a window one model could not forecast (
 <p>Intervals (80 % and 95 %) come from each model's own errors: the fitted model forecasts from up to ${CALIBRATION_ORIGINS} origins
 inside its history, the errors per horizon step (scaled by √(forecast + 1)) give the quantiles, with the split-conformal
 correction; bounds are clipped at 0. In the backtest, once ${MIN_PAST_WINDOWS} earlier windows have ended, a window's intervals
-come from their errors instead (the backtest is its own calibration set).</p>
+come from their errors instead (the backtest is its own calibration set); until then the calibration of the fit a window is
+forecast with serves every window of that fit (all its origins lie before the fit's cutoff).</p>
 ${inventoryMethods(ctx)}
 <p class="note">Seed ${o.seed}: the same data and seed give the same numbers.</p>
 </section>`;
