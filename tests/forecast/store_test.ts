@@ -128,12 +128,18 @@ Deno.test("a train-only global job saves the model and forecasts nothing; the ne
   }
 });
 
-Deno.test("a train-only global backtest saves its network; the next one loads it and scores the same", async () => {
+Deno.test("a train-only global backtest saves its networks; the next one loads them and scores the same", async () => {
   const dir = await tempDir();
   try {
     const series = ["A", "B"].map((id, k) =>
       contextFor("sales", weeklySeries(160, 30 + 10 * k, k + 1), undefined, id)
     );
+    // A young product: too short at the first cutoff, so its first window asks for a network
+    // trained at the second.
+    series.push({
+      ...contextFor("sales", weeklySeries(150, 20, 9), undefined, "C"),
+      start: MONDAY + 10,
+    });
     const cutoffs = [MONDAY + 120, MONDAY + 127, MONDAY + 134];
     const backtest = (options: Partial<GlobalBacktestJob>): GlobalBacktestJob => ({
       kind: "backtest-global",
@@ -152,15 +158,23 @@ Deno.test("a train-only global backtest saves its network; the next one loads it
     const unsaved = await runJob(backtest({})) as SeriesBacktest[];
     const store = { root: dir.path, mode: "reuse" as const };
     assertEquals(await runJob(backtest({ store, trainOnly: true })), []);
-    const saved = globalModelDir(dir.path, "sales", `lstm-global@${formatIsoDay(cutoffs[0])}`);
-    assert((await Deno.stat(`${saved}/weights.bin`)).isFile, "the network at the first cutoff");
-    const loaded = await runJob(backtest({ store })) as SeriesBacktest[];
+    for (const cutoff of cutoffs.slice(0, 2)) {
+      const saved = globalModelDir(dir.path, "sales", `lstm-global@${formatIsoDay(cutoff)}`);
+      assert(
+        (await Deno.stat(`${saved}/weights.bin`)).isFile,
+        `the network at ${formatIsoDay(cutoff)}`,
+      );
+    }
+    let epochs = 0;
+    const loaded = await runJob(backtest({ store }), () => epochs++) as SeriesBacktest[];
+    assertEquals(epochs, 0, "both networks loaded, none trained again");
     const numbers = (results: SeriesBacktest[]) =>
       results.map((r) => r.windows.map((w) => [w.cutoff, ...w.forecast.mean, ...w.forecast.hi95]));
+    assertEquals(loaded.map((r) => r.windows.length), [3, 3, 2]);
     assertEquals(
       numbers(loaded),
       numbers(unsaved),
-      "the same windows as a network trained in place",
+      "the same windows as networks trained in place",
     );
   } finally {
     await dir.cleanup();

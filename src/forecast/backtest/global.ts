@@ -58,6 +58,9 @@ export async function backtestGlobal(
         horizon: plan.horizon,
         onProgress: options.onProgress,
         variant: formatIsoDay(cutoff),
+        // A young product's first window can ask for a network at a later cutoff: the run's
+        // networks at its other cutoffs stay.
+        keepVariants: plan.cutoffs.map(formatIsoDay),
       });
       models = obtained.models;
       disposers.push(obtained.dispose);

@@ -137,7 +137,8 @@ export async function runBacktest(
   /** The returns job inputs of a product whose sales are forecast with `chosen`'s windows. */
   const returnsInputs = (chosen: BacktestWindow[] | undefined) => {
     const atCutoff = byCutoff(chosen ?? []);
-    const futureSales = plan.cutoffs.map((cutoff) => atCutoff.get(cutoff)?.forecast.mean);
+    // Copies: a window's mean is a view of its series' packed buffer, which a job would post whole.
+    const futureSales = plan.cutoffs.map((cutoff) => atCutoff.get(cutoff)?.forecast.mean.slice());
     return { futureSales, returnLagShapes };
   };
   const pool = new AnchorPool({
@@ -177,7 +178,7 @@ export async function runBacktest(
     const chooseBefore = choiceAt(byModel, FALLBACK.shortHistory[0].name);
     const atCutoff = new Map([...byModel].map(([model, w]) => [model, byCutoff(w)]));
     const futureSales = plan.cutoffs.map((cutoff) =>
-      atCutoff.get(chooseBefore(cutoff + 1))?.get(cutoff)?.forecast.mean
+      atCutoff.get(chooseBefore(cutoff + 1))?.get(cutoff)?.forecast.mean.slice()
     );
     return { futureSales, returnLagShapes };
   }));

@@ -53,6 +53,8 @@ export async function lstmModelsFor(
      * model's other variants.
      */
     variant?: string;
+    /** Other variants to keep (a global backtest's other fit cutoffs, trained by the same run). */
+    keepVariants?: readonly string[];
   },
 ): Promise<ObtainedLstms> {
   const name = model.name;
@@ -114,18 +116,24 @@ export async function lstmModelsFor(
     },
     fingerprint,
   }, ids);
-  if (options.variant) await removeOtherVariants(dir, name);
+  if (options.variant) await removeOtherVariants(dir, name, options.keepVariants ?? []);
   return { dir, models, source: "trained", dispose: () => models[0].network.dispose() };
 }
 
-/** Removes `<model>@*` directories beside `dir` other than `dir` itself. */
-async function removeOtherVariants(dir: string, name: string): Promise<void> {
+/** Removes `<model>@*` directories beside `dir` other than `dir` itself and `keep`. */
+async function removeOtherVariants(
+  dir: string,
+  name: string,
+  keep: readonly string[],
+): Promise<void> {
+  const kept = new Set(keep.map((variant) => `${name}@${variant}`));
   const parent = dirname(dir);
   for await (const entry of Deno.readDir(parent)) {
     const path = join(parent, entry.name);
     // another save's swap, a dead one's, or a lock: left to their owners
     const unfinished = /\.(tmp|old|del)-|\.returncast-/.test(entry.name);
-    if (entry.isDirectory && entry.name.startsWith(`${name}@`) && path !== dir && !unfinished) {
+    const other = path !== dir && !kept.has(entry.name);
+    if (entry.isDirectory && entry.name.startsWith(`${name}@`) && other && !unfinished) {
       await Deno.remove(path, { recursive: true });
     }
   }
