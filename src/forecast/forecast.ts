@@ -26,11 +26,20 @@ export function forecastWithIntervals(
   horizon: number,
 ): Forecast {
   const mean = fitted.predict(context, horizon);
-  const residuals = calibrationResiduals(fitted, context, horizon, {
+  return closeDays(intervalsFrom(mean, calibrationFor(fitted, model, context, horizon)), context);
+}
+
+/** A fitted model's scaled errors per step from origins inside `context` (its calibration). */
+export function calibrationFor(
+  fitted: FittedModel,
+  model: ForecastModel,
+  context: SeriesContext,
+  horizon: number,
+): Float64Array[] {
+  return calibrationResiduals(fitted, context, horizon, {
     minContext: model.minHistory,
     from: fitted.calibrationFrom,
   });
-  return closeDays(intervalsFrom(mean, residuals), context);
 }
 
 /** Sets the forecast to 0 on the days the context's open mask marks closed. */

@@ -102,6 +102,8 @@ class SortedPools {
   readonly #next: Float64Array;
   #front = new Float64Array(0);
   #back = new Float64Array(0);
+  /** Ranks below it are read from the front buffer, the others from the back (`prepare`). */
+  #half = 0;
 
   constructor(residuals: readonly Float64Array[]) {
     const sorted = new Map<Float64Array, Float64Array>();
@@ -170,11 +172,7 @@ class SortedPools {
     }
     this.#smallest(from, to, frontNeed);
     this.#largest(from, to, backNeed);
-    this.#n = n;
   }
-
-  #n = 0;
-  #half = 0;
 
   #rank(rank: number, n: number): number {
     return rank < this.#half ? this.#front[rank] : this.#back[n - 1 - rank];
@@ -224,8 +222,8 @@ class SortedPools {
 
 /**
  * A sorted copy of a step's residuals: up to 64 of them by insertion sort, several times faster
- * than a typed array's sort on the few dozen values of a step (−0 and 0 may come in either order; no quantile tells
- * them apart).
+ * than a typed array's sort on the few dozen values of a step (−0 and 0 may come in either order;
+ * no quantile tells them apart).
  */
 function sortedCopy(row: Float64Array): Float64Array {
   const sorted = row.slice();

@@ -7,9 +7,9 @@
 
 import type { FittedModel, Forecast, ForecastModel, SeriesContext } from "../types.ts";
 import { actualValues, historyUpTo } from "../context.ts";
-import { closeDays, forecastWithIntervals } from "../forecast.ts";
+import { calibrationFor, closeDays, forecastWithIntervals } from "../forecast.ts";
 import { intervalsFrom, scaledResidual } from "../intervals.ts";
-import { CALIBRATION_ORIGINS, calibrationResiduals } from "../calibrate.ts";
+import { CALIBRATION_ORIGINS } from "../calibrate.ts";
 import { type BacktestPlan, MIN_PAST_WINDOWS, refitsAt } from "./plan.ts";
 import { type NaiveScales, naiveScales } from "../metrics.ts";
 import { fitWithYearlyProfile } from "../yearly/apply.ts";
@@ -129,10 +129,7 @@ export async function backtestSeries(
       // forecasts (its origins are all before the fit's cutoff): calibrated once per fit, not
       // once per window — for a network fitted once, an eighth of the forecasts.
       if (calibratedFor !== fitted) {
-        calibration = calibrationResiduals(fitted, context, plan.horizon, {
-          minContext: model.minHistory,
-          from: fitted.calibrationFrom,
-        });
+        calibration = calibrationFor(fitted, model, context, plan.horizon);
         calibratedFor = fitted;
       }
       forecast = closeDays(
