@@ -129,14 +129,16 @@ export function scaleBenchmarks(products: number, limits: ScaleLimits): Benchmar
 }
 
 /**
- * The sharded path at `products` products: `shards` local `plan --shard K/N` processes at once,
- * then merge and report --from (bench/sharded.ts times each step), compared byte for byte with a
- * single run of the same candidates.
+ * The sharded path at `products` products: the first job training the global networks, `shards`
+ * local `plan --shard K/N` processes at once loading them, then merge and report --from
+ * (bench/sharded.ts times each step), compared byte for byte with a single run of the same
+ * (default) candidates that trains its own networks.
  */
 export function shardedBenchmark(products: number, shards: number): Benchmark {
   const [data, setup] = scaleData(products);
   return {
-    name: `sharded ${products}: ${shards} local shards + merge + report --from, vs one run`,
+    name:
+      `sharded ${products}: networks + ${shards} local shards + merge + report --from, vs one run`,
     setup: [[data, setup]],
     prepare: () => removeDir(`${WORK}/sharded_${products}`),
     args: [
@@ -151,6 +153,7 @@ export function shardedBenchmark(products: number, shards: number): Benchmark {
     figures: (run) => {
       const times = JSON.parse(run.stdout.trim().split("\n").pop()!);
       return [
+        { label: "plan --networks-only (first job)", value: `${times.networks.toFixed(1)} s` },
         { label: "shards (in parallel)", value: `${times.shards.toFixed(1)} s` },
         { label: "merge", value: `${times.merge.toFixed(1)} s` },
         { label: "report --from", value: `${times.report.toFixed(1)} s` },

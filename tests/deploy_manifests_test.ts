@@ -1,12 +1,12 @@
 /**
  * The Kubernetes example in deploy/ stays in sync with the CLI: every command its Jobs run is a
  * `deno task` of deno.json running that CLI command, its flags parse and pass the command's own
- * checks, the shards are numbered 1…N as the Indexed Job counts them, and the merge reads exactly
- * the directories the shards write, from the same data.
+ * checks, a first job trains the global networks where the shards load them, the shards are
+ * numbered 1…N as the Indexed Job counts them and use a single run's candidates, and the merge
+ * reads exactly the directories the shards write, from the same data.
  */
 import { COMMANDS } from "../src/cli.ts";
 import { parseFlags } from "../src/cli/args.ts";
-import { DEFAULT_CANDIDATES } from "../src/forecast/registry.ts";
 import { assert, assertEquals } from "./helpers/assert.ts";
 
 const DEPLOY = new URL("../deploy/", import.meta.url);
@@ -50,6 +50,7 @@ function checkCommand(shell: string): { name: string; flags: Map<string, string>
 Deno.test("the Kubernetes Jobs run deno tasks whose flags the CLI accepts, shards 1…N merged whole", async () => {
   const shardsYaml = await Deno.readTextFile(new URL("returncast-shards.yaml", DEPLOY));
   const mergeYaml = await Deno.readTextFile(new URL("returncast-merge.yaml", DEPLOY));
+  const networksYaml = await Deno.readTextFile(new URL("returncast-networks.yaml", DEPLOY));
   const n = Number(/completions: (\d+)/.exec(shardsYaml)?.[1]);
   assert(/completionMode: Indexed/.test(shardsYaml), "an Indexed Job");
   assertEquals(Number(/parallelism: (\d+)/.exec(shardsYaml)?.[1]), n, "every shard at once");
@@ -57,18 +58,32 @@ Deno.test("the Kubernetes Jobs run deno tasks whose flags the CLI accepts, shard
   const [shardShell] = shellCommands(shardsYaml);
   const shardDirs: string[] = [];
   let shardData = "";
+  let shardModels = "";
   for (let index = 0; index < n; index++) {
     // What the pod's shell makes of the index Kubernetes gives pod `index`.
     const shell = shardShell.replaceAll("$((JOB_COMPLETION_INDEX + 1))", String(index + 1));
     const { name, flags } = checkCommand(shell);
     assertEquals(name, "plan");
     assertEquals(flags.get("--shard"), `${index + 1}/${n}`);
-    // The default candidates, per product (lstm-global spans all products; shards refuse it).
-    assertEquals(flags.get("--models")?.split(","), [...DEFAULT_CANDIDATES], "the defaults");
+    // The candidates of a single run: the defaults, lstm-global among them above 50 products.
+    assertEquals(flags.get("--models"), undefined, "the default candidates, as a single run");
     shardDirs.push(flags.get("--out")!);
     shardData = flags.get("--data")!;
+    shardModels = flags.get("--models-dir")!;
   }
   assertEquals(new Set(shardDirs).size, n, "each shard its own --out");
+
+  // The first job trains the global networks on all products where the shards load them.
+  const [networksShell, ...after] = shellCommands(networksYaml);
+  assertEquals(after, []);
+  const networks = checkCommand(networksShell);
+  assertEquals(networks.name, "plan");
+  assert(networks.flags.has("--networks-only"), "plan --networks-only");
+  assertEquals(networks.flags.get("--shard"), undefined, "on all products");
+  assertEquals(networks.flags.get("--data"), shardData, "the shards' data");
+  assertEquals(networks.flags.get("--models-dir"), shardModels, "where the shards read them");
+  assertEquals(networks.flags.get("--models"), undefined, "the shards' candidates");
+  assert(shardsYaml.includes("returncast-networks.yaml"), "the shards say to run it first");
 
   const [mergeShell, reportShell, ...rest] = shellCommands(mergeYaml);
   assertEquals(rest, []);
@@ -86,5 +101,8 @@ Deno.test("the Kubernetes Jobs run deno tasks whose flags the CLI accepts, shard
 
   const dockerfile = await Deno.readTextFile(new URL("Dockerfile", DEPLOY));
   assert(/ENTRYPOINT \["deno", "task"\]/.test(dockerfile), "the image runs tasks");
-  assert(!/-A\b|--allow-all/.test(shardsYaml + mergeYaml + dockerfile), "least privilege");
+  assert(
+    !/-A\b|--allow-all/.test(shardsYaml + mergeYaml + networksYaml + dockerfile),
+    "least privilege",
+  );
 });

@@ -11,7 +11,9 @@
 import { printOut } from "./print.ts";
 import { defineCommand } from "./args.ts";
 import { Progress } from "./progress.ts";
-import { runFromConfig } from "./planning_run.ts";
+import { type PlanningRunConfig, runFromConfig, trainNetworksFromConfig } from "./planning_run.ts";
+import { InputError } from "../io/errors.ts";
+import { checkModelsDir } from "./output_guard.ts";
 import { SHARD_OPTIONS } from "../config/data_options.ts";
 import { PLANNING_RUN_OPTIONS } from "../config/run_config.ts";
 import { path, toggle } from "../config/option.ts";
@@ -33,20 +35,30 @@ export const planCommand = defineCommand({
     ),
     out: path("out", {
       value: "DIR",
-      required: true,
-      help: "directory for plan.csv, plan_daily.csv, alerts.csv, forecast.csv, backtest.csv, …",
+      help: "directory for plan.csv, plan_daily.csv, alerts.csv, forecast.csv, backtest.csv, … " +
+        "(required unless --networks-only)",
     }),
+    networksOnly: toggle(
+      "networks-only",
+      "only train and save in --models-dir the global networks (lstm-global) of this plan, on " +
+        "all products: the first job of a sharded run, whose shards then load them",
+    ),
   },
   examples: [
     "deno task plan --simulate --out reports/plan",
     "deno task plan --on-hand stock.csv --lead-time 14 --fill-rate 0.98 --out reports/plan",
     "deno task plan --policy cost --holding-cost 0.02 --order-constraints packs.csv --out reports/plan",
+    "deno task plan --networks-only --models lstm-global,ma28   # first job of a sharded run",
     "deno task plan --simulate --shard 2/8 --out shards/2   # then: deno task merge",
   ],
   async run(config) {
-    const out = config.out;
-    await guardOutputDir(out, config, "plan");
     const progress = new Progress(config.quiet);
+    if (config.networksOnly) return await trainNetworks(config, progress);
+    const out = config.out;
+    if (out === undefined) {
+      throw new InputError("plan: --out is required; see `deno task plan --help`");
+    }
+    await guardOutputDir(out, config, "plan");
     const input = await runFromConfig(config, progress, config.simulate);
     const files = buildDataFiles(input);
     await writeOutputDir(out, "plan", files);
@@ -104,3 +116,32 @@ export const planCommand = defineCommand({
     return 0;
   },
 });
+
+/** `plan --networks-only`: the global networks trained and saved, nothing written beside them. */
+async function trainNetworks(
+  config: PlanningRunConfig & { out?: string; simulate: boolean },
+  progress: Progress,
+): Promise<number> {
+  if (config.shard) {
+    throw new InputError(
+      "--networks-only trains on all products: leave out --shard (the shards then load them)",
+    );
+  }
+  if (config.out !== undefined || config.simulate) {
+    throw new InputError(
+      "--networks-only writes only the networks in --models-dir; leave out --out and --simulate",
+    );
+  }
+  await checkModelsDir(config.modelsDir);
+  const trained = await trainNetworksFromConfig(config, progress);
+  if (trained.length === 0) {
+    printOut(
+      "nothing to train: the candidates have no global network (lstm-global is a default " +
+        "candidate above 50 products, or list it in --models)",
+    );
+    return 0;
+  }
+  progress.line(`networks done in ${progress.elapsed.toFixed(1)} s`);
+  printOut(`saved ${trained.join(", ")} (sales and returns) in ${config.modelsDir}/.all/`);
+  return 0;
+}

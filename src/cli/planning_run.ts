@@ -17,7 +17,8 @@ import {
   resolveRunConfig,
   today,
 } from "../config/run_config.ts";
-import { runPlanning } from "../inventory/pipeline.ts";
+import { runPlanning, trainPlanningNetworks } from "../inventory/pipeline.ts";
+import { isGlobal } from "../forecast/dataset/scope.ts";
 import { readOnHand } from "../inventory/on_hand.ts";
 import { readOrderConstraints } from "../inventory/order_constraints.ts";
 import { readDataOrderLines } from "../inventory/large_orders/read_beside.ts";
@@ -47,6 +48,37 @@ export async function runFromConfig(
   progress: Progress,
   simulate: boolean,
 ): Promise<RunInput> {
+  const { scoped, config, pipeline, importMeta } = await prepareRun(options, progress, simulate);
+  const planning = await runPlanning(scoped.set, pipeline, progressHooks(progress));
+  return {
+    set: scoped.set,
+    planning,
+    options: config,
+    importMeta,
+    calendar: scoped.calendar,
+    dataFingerprint: scoped.all.sha256 ?? "",
+  };
+}
+
+/**
+ * Trains and saves the global networks (`lstm-global`) a planning run with these options uses,
+ * on all products, and nothing else (`plan --networks-only`, the first job of a sharded run).
+ * Returns the global candidates trained (none when the candidates have no global model).
+ */
+export async function trainNetworksFromConfig(
+  options: PlanningRunConfig,
+  progress: Progress,
+): Promise<string[]> {
+  const { scoped, pipeline } = await prepareRun(options, progress, false);
+  const global = pipeline.candidates.filter(isGlobal);
+  if (global.length > 0) {
+    await trainPlanningNetworks(scoped.set, pipeline, progressHooks(progress));
+  }
+  return global;
+}
+
+/** The data, the run configuration and the pipeline's options of a planning run. */
+async function prepareRun(options: PlanningRunConfig, progress: Progress, simulate: boolean) {
   const dataPath = options.data;
   const positions = options.onHand ? await readOnHand(options.onHand) : undefined;
   const constraints = options.orderConstraints
@@ -87,9 +119,9 @@ export async function runFromConfig(
   for (const entry of importMeta?.megaOrders ?? []) {
     megaOrders.set(entry.product, (megaOrders.get(entry.product) ?? 0) + 1);
   }
-  const planning = await runPlanning(set, {
+  const pipeline = {
     ...config,
-    store: { root: options.modelsDir, mode: "reuse" },
+    store: { root: options.modelsDir, mode: "reuse" as const },
     positions,
     constraints,
     orderLines,
@@ -98,13 +130,6 @@ export async function runFromConfig(
     calendar,
     poolSet: all,
     forecastDays: FORECAST_DAYS,
-  }, progressHooks(progress));
-  return {
-    set,
-    planning,
-    options: config,
-    importMeta,
-    calendar,
-    dataFingerprint: all.sha256 ?? "",
   };
+  return { scoped: { all, set, calendar }, config, pipeline, importMeta };
 }

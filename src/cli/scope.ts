@@ -7,7 +7,6 @@
 import { readDaily } from "../data/read_daily.ts";
 import type { SeriesSet } from "../data/series.ts";
 import { InputError } from "../io/errors.ts";
-import { findModel } from "../forecast/registry.ts";
 import type { PipelineHooks } from "../forecast/dataset/scope.ts";
 import type { Progress } from "./progress.ts";
 import { type Calendar, detectCalendar } from "../data/calendar.ts";
@@ -38,9 +37,9 @@ export interface DataChoice {
 }
 
 /**
- * Reads the data, detects the calendar on all products, and keeps the shard's products. `models`
- * (or a function of all products giving them) are checked to be shardable: a global model trains
- * across all products.
+ * Reads the data, detects the calendar on all products, and keeps the shard's products; `models`
+ * (or a function of all products giving them) come back resolved. A shard still pools over all
+ * products: a global model trains on every one of them and forecasts the shard's own.
  */
 export async function loadScoped(
   choice: DataChoice,
@@ -48,13 +47,6 @@ export async function loadScoped(
 ): Promise<ScopedData & { models: readonly string[] }> {
   const all = selectProducts(await readDaily(choice.data), choice.products);
   const chosen = typeof models === "function" ? models(all) : models;
-  const global = chosen.find((name) => findModel(name)?.scope === "global");
-  if (choice.shard && global) {
-    throw new InputError(
-      `--shard: ${global} trains one model across all products and cannot be split; ` +
-        "run it without --shard or leave it out of --models",
-    );
-  }
   return {
     all,
     set: selectShard(all, choice.shard),

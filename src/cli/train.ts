@@ -37,6 +37,12 @@ export const trainCommand = defineCommand({
     const root = config.modelsDir;
     await checkModelsDir(root);
     const isGlobal = (name: string) => modelNamed(name).scope === "global";
+    if (config.shard && isGlobal(model)) {
+      throw new InputError(
+        `--shard: ${model} trains one model across all products and cannot be split; ` +
+          "train it without --shard",
+      );
+    }
     const { all, set, calendar } = await loadScoped(config, [model]);
     // Sales networks fit on the sales divided by the time of year, as `forecast` fits them.
     const yearly = datasetYearlyProfiles(all, calendar);

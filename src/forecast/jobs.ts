@@ -52,6 +52,11 @@ export interface GlobalBacktestJob {
   store?: StoreOptions;
   /** Only train (or load) and save the networks; score nothing (a later job will). */
   trainOnly?: boolean;
+  /**
+   * The products to score (a shard's own); the networks still train on every series, so they
+   * are the networks of the whole run. @default all
+   */
+  scored?: string[];
 }
 
 /** Forecast one series (saved LSTMs reused when `store` allows). */
@@ -76,12 +81,14 @@ export interface GlobalForecastJob {
   histories: SeriesContext[];
   horizon: number;
   seed: number;
-  /** Per series: the sales forecast (returns). */
-  futureSales?: Float64Array[];
+  /** Per series: the sales forecast (returns; none for a series not forecast). */
+  futureSales?: (Float64Array | undefined)[];
   store?: StoreOptions;
   epochs?: number;
   /** Only train (or load) and save the model; forecast nothing (a later stage will). */
   trainOnly?: boolean;
+  /** The products to forecast (a shard's own); the network trains on every history. @default all */
+  scored?: string[];
 }
 
 /** A job, as sent to a worker. */
@@ -153,6 +160,7 @@ export async function runJob(
         onProgress,
         ...(job.store ? { store: job.store } : {}),
         ...(job.trainOnly ? { trainOnly: true } : {}),
+        ...(job.scored ? { scored: new Set(job.scored) } : {}),
       });
     case "forecast":
       return (await forecastWith(model, [job.history], [job.futureSales], job, onProgress))[0];
@@ -181,8 +189,12 @@ async function forecastWith(
     forecast,
     source,
   });
+  // A shard's global job trains on every history and forecasts its own products.
+  const scored = job.kind === "forecast-global" && job.scored ? new Set(job.scored) : undefined;
+  const wanted = histories.flatMap((h, i) => !scored || scored.has(h.productId) ? [i] : []);
   if (!model.network || !job.store) {
-    return await Promise.all(histories.map(async (history, i) => {
+    return await Promise.all(wanted.map(async (i) => {
+      const history = histories[i];
       // With a yearly profile the model fits on the deseasonalised history (`yearly/apply.ts`).
       const fitted = await fitWithYearlyProfile(
         history,
@@ -211,9 +223,9 @@ async function forecastWith(
   // mode) go through it together, a per-product model gets its calibration and forecast at once.
   const batch = new BatchedPredictions();
   const forecasts = () =>
-    obtained.models.map((trained, i) =>
+    wanted.map((i) =>
       forecastWithIntervals(
-        withYearlyProfile(batch.view(trained)),
+        withYearlyProfile(batch.view(obtained.models[i])),
         model,
         contexts[i],
         job.horizon,
@@ -222,7 +234,8 @@ async function forecastWith(
   try {
     forecasts();
     batch.compute();
-    return forecasts().map((forecast, i) => {
+    return forecasts().map((forecast, k) => {
+      const i = wanted[k];
       const { epochs, bestEpoch, bestValLoss, seconds } = obtained.models[i].state.training;
       return {
         ...result(forecast, i, obtained.source),

@@ -109,6 +109,30 @@ export async function runPlanning(
   options: PlanningOptions & DatasetScope,
   hooks: PipelineHooks = {},
 ): Promise<PlanningResult> {
+  const { set, large, layout, forecast } = await planningForecast(input, options, hooks);
+  publishForecast(forecast);
+  return planFromForecast(set, forecast, layout, { ...options, largeOrders: large }, hooks);
+}
+
+/**
+ * Trains (or loads) and saves the networks of the global candidates exactly as a planning run on
+ * `input` trains them — at the planning backtest's cutoffs and on the whole history, on every
+ * product — and nothing else: the first job of a sharded run, whose shards then load them.
+ */
+export async function trainPlanningNetworks(
+  input: SeriesSet,
+  options: PlanningOptions & DatasetScope,
+  hooks: PipelineHooks = {},
+): Promise<void> {
+  await planningForecast(input, { ...options, networksOnly: true }, hooks);
+}
+
+/** The shelf's demand, the run's layout and its forecast with the planning backtest. */
+async function planningForecast(
+  input: SeriesSet,
+  options: PlanningOptions & DatasetScope,
+  hooks: PipelineHooks,
+) {
   const { set, poolSet, large } = shelfDemand(input, options.poolSet ?? input, options);
   const layout = layoutOf(poolSet, options.settings, options.constraints);
   const forecast = await forecastDataset(set, {
@@ -118,8 +142,7 @@ export async function runPlanning(
     model: "auto",
     backtest: { plan: planningBacktest(layout), salesForReturns: "honest" },
   }, hooks);
-  publishForecast(forecast);
-  return planFromForecast(set, forecast, layout, { ...options, largeOrders: large }, hooks);
+  return { set, large, layout, forecast };
 }
 
 /**

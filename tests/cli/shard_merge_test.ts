@@ -5,7 +5,7 @@
  */
 
 import { readText } from "../../src/io/read_text.ts";
-import { assertEquals, assertIncludes } from "../helpers/assert.ts";
+import { assert, assertEquals, assertIncludes } from "../helpers/assert.ts";
 import { runCli, tempDir } from "../helpers/cli.ts";
 
 const FILES = [
@@ -127,7 +127,81 @@ Deno.test("plan --shard 1/3, 2/3, 3/3 merged equals plan on all products; report
   }
 });
 
-Deno.test("merge refuses overlapping shards; a global model cannot be sharded; a damaged backtest.csv is named", async () => {
+/** Every file under `dir` with its modification time, sorted by path. */
+async function fileTimes(dir: string): Promise<[string, number][]> {
+  const times: [string, number][] = [];
+  const walk = async (path: string): Promise<void> => {
+    for await (const entry of Deno.readDir(path)) {
+      const child = `${path}/${entry.name}`;
+      if (entry.isDirectory) await walk(child);
+      else times.push([child, (await Deno.stat(child)).mtime!.getTime()]);
+    }
+  };
+  await walk(dir);
+  return times.sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+}
+
+Deno.test("lstm-global sharded: a first job trains the networks once on all products, the shards and a single run load them, and the merge equals the single run", async () => {
+  const dir = await tempDir();
+  try {
+    const data = `${dir.path}/d.csv`;
+    assertEquals(
+      (await runCli(["generate", "--products", "4", "--days", "450", "--quiet", "--out", data]))
+        .code,
+      0,
+    );
+    // Only the global network for sales: every product's sales use it, so a shard's final
+    // forecasts come from the network of all products too.
+    const models = `${dir.path}/models`;
+    const common = [
+      "--data",
+      data,
+      "--models",
+      "lstm-global,lag",
+      "--quiet",
+      "--models-dir",
+      models,
+    ];
+    const first = await runCli(["plan", ...common, "--networks-only"]);
+    assertEquals(first.code, 0, first.stderr);
+    assertIncludes(first.stdout, "saved lstm-global");
+    const trained = await fileTimes(models);
+    assert(trained.some(([path]) => path.includes("/.all/sales/lstm-global@")), "saved");
+    const shards = [1, 2].map((k) => `${dir.path}/shard-${k}`);
+    const runs = await Promise.all(
+      shards.map((out, i) =>
+        runCli(["plan", ...common, "--simulate", "--shard", `${i + 1}/2`, "--out", out])
+      ),
+    );
+    for (const run of runs) assertEquals(run.code, 0, run.stderr);
+    // A shard's networks train on every product: had they trained on the shard's own, their
+    // fingerprints would differ from the first job's and the shards would have retrained.
+    assertEquals(await fileTimes(models), trained, "the shards loaded the networks");
+    const whole = await runCli(["plan", ...common, "--simulate", "--out", `${dir.path}/whole`]);
+    assertEquals(whole.code, 0, whole.stderr);
+    assertEquals(await fileTimes(models), trained, "the single run loaded them too");
+    assertIncludes(await Deno.readTextFile(`${dir.path}/whole/forecast.csv`), "sales,lstm-global");
+    const merged = await runCli([
+      "merge",
+      "--data",
+      data,
+      "--from",
+      shards.join(","),
+      "--out",
+      `${dir.path}/merged`,
+    ]);
+    assertEquals(merged.code, 0, merged.stderr);
+    for (const file of FILES) {
+      const read = (run: string) =>
+        file.endsWith(".gz") ? readText(`${run}/${file}`) : Deno.readTextFile(`${run}/${file}`);
+      assertEquals(await read(`${dir.path}/merged`), await read(`${dir.path}/whole`), file);
+    }
+  } finally {
+    await dir.cleanup();
+  }
+});
+
+Deno.test("merge refuses overlapping shards; a global model cannot be trained in shards; --networks-only and --out misuse; a damaged backtest.csv is named", async () => {
   const dir = await tempDir();
   try {
     const data = `${dir.path}/d.csv`;
@@ -163,6 +237,20 @@ Deno.test("merge refuses overlapping shards; a global model cannot be sharded; a
     ]);
     assertEquals(global.code, 2);
     assertIncludes(global.stderr, "lstm-global trains one model across all products");
+    // The first job of a sharded run trains on all products, and only global networks.
+    const firstOfShard = await runCli([
+      ...["plan", "--data", data, "--models", "lstm-global", "--networks-only", "--shard", "1/2"],
+    ]);
+    assertEquals(firstOfShard.code, 2);
+    assertIncludes(firstOfShard.stderr, "leave out --shard");
+    const noNetwork = await runCli([
+      ...["plan", "--data", data, "--models", "snaive7", "--networks-only", "--quiet"],
+    ]);
+    assertEquals(noNetwork.code, 0, noNetwork.stderr);
+    assertIncludes(noNetwork.stdout, "nothing to train");
+    const noOut = await runCli(["plan", "--data", data, "--models", "snaive7", "--quiet"]);
+    assertEquals(noOut.code, 2);
+    assertIncludes(noOut.stderr, "--out is required");
     // A backtest that lost a column is a one-line error naming the file, not a crash; an
     // earlier run's plain backtest.csv is read where there is no backtest.csv.gz.
     const text = await readText(`${out}/backtest.csv.gz`);

@@ -8,6 +8,7 @@
  */
 
 import type { BacktestWindow } from "./series.ts";
+import { byCutoff } from "../keys.ts";
 
 /** The model chosen before a day (day number), per the windows that ended before it. */
 export type ChoiceAt = (day: number) => string;
@@ -77,4 +78,21 @@ function scaledSquares(window: BacktestWindow): number {
     total += (error * error) / window.scales.mse;
   }
   return total;
+}
+
+/**
+ * The window a replay takes at each cutoff: that of the model chosen on the windows that had
+ * ended before it ({@link choiceAt}); cutoffs where that model has no window are left out.
+ */
+export function windowsChosenBefore(
+  windows: ReadonlyMap<string, readonly BacktestWindow[]>,
+  cutoffs: readonly number[],
+  fallback?: string,
+): BacktestWindow[] {
+  const chooseBefore = choiceAt(windows, fallback);
+  const atCutoff = new Map([...windows].map(([model, w]) => [model, byCutoff(w)]));
+  return cutoffs.flatMap((cutoff) => {
+    const window = atCutoff.get(chooseBefore(cutoff + 1))?.get(cutoff);
+    return window ? [window] : [];
+  });
 }

@@ -1,7 +1,7 @@
 /**
  * The backtest of a model trained across products (the global LSTM): at each refit cutoff one
  * network is trained on every product's history up to the cutoff, then each product is scored
- * with its own view of that network, exactly like a per-product model. With a store the networks
+ * with its own view of that network, exactly like a per-product model. A shard's job trains on every product and scores its own. With a store the networks
  * are saved (`<model>@<cutoff>`) and reused while data and settings are unchanged; a train-only
  * run saves them and scores nothing, so a returns network can train while the sales backtest
  * runs and the returns backtest loads it.
@@ -33,6 +33,8 @@ export async function backtestGlobal(
     store?: StoreOptions;
     /** Train (or load) and save the networks only; score nothing (needs `store`). */
     trainOnly?: boolean;
+    /** The products to score (a shard's own); the networks train on every series. @default all */
+    scored?: ReadonlySet<string>;
   },
 ): Promise<SeriesBacktest[]> {
   const config = model.network;
@@ -84,6 +86,7 @@ export async function backtestGlobal(
   const pass = async (): Promise<SeriesBacktest[]> => {
     const results: SeriesBacktest[] = [];
     for (const [i, one] of series.entries()) {
+      if (options.scored && !options.scored.has(one.productId)) continue;
       results.push(
         await backtestSeries(model, one, plan, {
           seed: options.seed,

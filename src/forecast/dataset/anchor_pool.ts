@@ -4,8 +4,9 @@
  * dataset's products, aligned among themselves (so a window a network could not score on a young
  * product does not change the pool). A shard backtests the sample products it does not own; the
  * run's own light backtests are reused. The returns pool gives each sample product the sales
- * forecast the light-only sales choice would give it — the run's own returns backtests are reused
- * where that is what the run gave. A single run of at most 200 products without networks does no
+ * forecast the light-only sales choice would give it (in the planning backtest, at each cutoff,
+ * that of the light model chosen before it) — the run's own returns backtests are reused where
+ * that is what the run gave. A single run of at most 200 products without networks does no
  * extra work.
  * @module
  */
@@ -14,6 +15,7 @@ import type { ProductSeries, SeriesSet } from "../../data/series.ts";
 import type { BacktestWindow, SeriesBacktest } from "../backtest/series.ts";
 import { alignWindows } from "../backtest/align.ts";
 import { chooseModels } from "../select.ts";
+import { windowsChosenBefore } from "../backtest/choice_at.ts";
 import { type Anchors, anchorSample, mayAnchor, pooledAnchors } from "../select/anchor.ts";
 import type { Target } from "../types.ts";
 import { byCutoff, groupBacktests, resultKey } from "./results.ts";
@@ -29,6 +31,12 @@ export interface PoolSource {
   owned: SeriesSet;
   /** The run's models. */
   models: readonly string[];
+  /**
+   * When returns models are given, at each cutoff, the sales forecast of the model chosen before
+   * it (the planning backtest): the pool's returns then get that of the light model chosen before
+   * it. Otherwise they get the light-only sales choice's windows.
+   */
+  honest?: { cutoffs: readonly number[]; fallback: string };
   /** Backtests `models` on `products` (returns: given `salesFor`'s sales), without progress. */
   backtest(
     target: Target,
@@ -82,7 +90,15 @@ export class AnchorPool {
     const choices = new Map(
       chooseModels(pool, { anchors }).map((c) => [c.productId, c.model]),
     );
-    const light: SalesFor = (id) => windows.get(resultKey(id, "sales"))?.get(choices.get(id)!);
+    const honest = this.#source.honest;
+    const light: SalesFor = honest
+      ? (id) =>
+        windowsChosenBefore(
+          windows.get(resultKey(id, "sales")) ?? new Map(),
+          honest.cutoffs,
+          honest.fallback,
+        )
+      : (id) => windows.get(resultKey(id, "sales"))?.get(choices.get(id)!);
     const cutoffs = (w: BacktestWindow[] | undefined) => w?.map((x) => x.cutoff).join() ?? "";
     const same = (id: string) => {
       const a = used(id);

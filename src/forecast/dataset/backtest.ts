@@ -15,12 +15,12 @@ import { type BacktestPlan, planBacktest, type PlanOptions } from "../backtest/p
 import type { BacktestWindow, SeriesBacktest } from "../backtest/series.ts";
 import { alignWindows } from "../backtest/align.ts";
 import { chooseModels, type ModelChoice } from "../select.ts";
-import { choiceAt } from "../backtest/choice_at.ts";
+import { windowsChosenBefore } from "../backtest/choice_at.ts";
 import type { BacktestJob, GlobalBacktestJob, StoreOptions } from "../jobs.ts";
 import type { SeriesContext, Target } from "../types.ts";
 import { chooseExecutor, inlineExecutor, type JobExecutor } from "../parallel/pool.ts";
 import { datasetLagShape } from "../lag_shape.ts";
-import { anyHeavy, type DatasetScope, jobWeight, type PipelineHooks } from "./scope.ts";
+import { anyHeavy, type DatasetScope, isGlobal, jobWeight, type PipelineHooks } from "./scope.ts";
 import { byCutoff, groupBacktests, resultKey } from "./results.ts";
 import type { Anchors } from "../select/anchor.ts";
 import { datasetYearlyProfilesAt } from "../yearly/apply.ts";
@@ -83,6 +83,8 @@ export async function runBacktest(
   // of its windows, not of its training): with a store it trains during the sales backtest, on
   // the other core, and the returns backtest loads it.
   const store = options.store;
+  const pooled = (options.poolSet ?? set).products;
+  const owned = new Set(set.products.map((product) => product.id));
   const returnsGlobal = store
     ? modelsFor(options.models, "returns").filter((m) => m.scope === "global")
     : [];
@@ -101,17 +103,22 @@ export async function runBacktest(
     const perProduct = models.filter((m) => m.scope === "product");
     const light = perProduct.filter((m) => m.cost === "light").map((m) => m.name);
     const heavy = perProduct.filter((m) => m.cost === "heavy").map((m) => m.name);
+    // A global network trains on every product of the dataset, so a shard's networks are the
+    // single run's; the shard scores its own products.
+    const trained = products === set.products ? pooled : products;
+    const profilesOfTrained = trained === products ? profilesOf : yearly(target, trained);
     const jobs: AnyBacktestJob[] = models.filter((m) => m.scope === "global").map((model) => ({
       kind: "backtest-global",
       model: model.name,
-      series: products.map((product): SeriesContext =>
-        contextOf(product, target, options.calendar)
-      ),
+      series: trained.map((product): SeriesContext => contextOf(product, target, options.calendar)),
       plan,
       seed,
-      futureSales: products.map((product) => extra(product).futureSales ?? []),
-      ...(profilesOf ? { yearlyProfiles: profilesOf } : {}),
+      futureSales: trained.map((product) =>
+        owned.has(product.id) ? extra(product).futureSales ?? [] : []
+      ),
+      ...(profilesOfTrained ? { yearlyProfiles: profilesOfTrained } : {}),
       ...(store ? { store: target === "returns" && returnsTrained ? reuse(store) : store } : {}),
+      ...(trained === products ? {} : { scored: products.map((product) => product.id) }),
     }));
     for (const [i, product] of products.entries()) {
       const series = contextOf(product, target, options.calendar);
@@ -141,10 +148,14 @@ export async function runBacktest(
     const futureSales = plan.cutoffs.map((cutoff) => atCutoff.get(cutoff)?.forecast.mean.slice());
     return { futureSales, returnLagShapes };
   };
+  const honestFallback = FALLBACK.shortHistory[0].name;
   const pool = new AnchorPool({
     all: options.poolSet ?? set,
     owned: set,
     models: options.models,
+    ...(options.salesForReturns === "honest"
+      ? { honest: { cutoffs: plan.cutoffs, fallback: honestFallback } }
+      : {}),
     backtest: (target, products, models, salesFor) =>
       run(
         jobsFor(target, (p) => (salesFor ? returnsInputs(salesFor(p.id)) : {}), products, models),
@@ -155,12 +166,20 @@ export async function runBacktest(
   const returnsTraining: AnyBacktestJob[] = returnsGlobal.map((model) => ({
     kind: "backtest-global",
     model: model.name,
-    series: set.products.map((product) => contextOf(product, "returns", options.calendar)),
+    series: pooled.map((product) => contextOf(product, "returns", options.calendar)),
     plan,
     seed,
     store,
     trainOnly: true,
+    ...(pooled === set.products ? {} : { scored: set.products.map((product) => product.id) }),
   }));
+  if (options.networksOnly) {
+    const global = options.models.filter(isGlobal);
+    const salesTraining = jobsFor("sales", () => ({}), set.products, global)
+      .map((job) => ({ ...job, trainOnly: true }));
+    await run([...salesTraining, ...returnsTraining], false);
+    return { plan, series: [], choices: [], anchors: {} };
+  }
   const salesRaw = await run([...jobsFor("sales", () => ({})), ...returnsTraining]);
   const salesResults = alignWindows(salesRaw);
   const salesAnchors = await pool.sales(salesRaw);
@@ -170,20 +189,25 @@ export async function runBacktest(
   const salesWindows = groupBacktests(salesResults);
   const salesOf = (id: string) =>
     salesWindows.get(resultKey(id, "sales"))?.get(salesChoices.get(id)!);
+  // The sales windows each product's returns models were given (the anchor pool reuses a
+  // product's returns backtests only where they are what the pool would give it).
+  const salesGiven = new Map<string, BacktestWindow[] | undefined>();
   const returnsRaw = await run(jobsFor("returns", (product) => {
-    if (options.salesForReturns !== "honest") return returnsInputs(salesOf(product.id));
+    if (options.salesForReturns !== "honest") {
+      salesGiven.set(product.id, salesOf(product.id));
+      return returnsInputs(salesOf(product.id));
+    }
     // Each window's returns see the sales forecast of the model chosen before that window.
-    const byModel = salesWindows.get(resultKey(product.id, "sales")) ??
-      new Map<string, BacktestWindow[]>();
-    const chooseBefore = choiceAt(byModel, FALLBACK.shortHistory[0].name);
-    const atCutoff = new Map([...byModel].map(([model, w]) => [model, byCutoff(w)]));
-    const futureSales = plan.cutoffs.map((cutoff) =>
-      atCutoff.get(chooseBefore(cutoff + 1))?.get(cutoff)?.forecast.mean.slice()
-    );
-    return { futureSales, returnLagShapes };
+    const byModel = salesWindows.get(resultKey(product.id, "sales")) ?? new Map();
+    const given = windowsChosenBefore(byModel, plan.cutoffs, honestFallback);
+    salesGiven.set(product.id, given);
+    return returnsInputs(given);
   }));
   const returnsResults = alignWindows(returnsRaw);
-  const anchors = { ...salesAnchors, ...(await pool.returns(returnsRaw, salesOf)) };
+  const anchors = {
+    ...salesAnchors,
+    ...(await pool.returns(returnsRaw, (id) => salesGiven.get(id))),
+  };
   const series = sortSeries([...salesResults, ...returnsResults], options.models);
   return { plan, series, choices: chooseModels(series, { anchors }), anchors };
 }
@@ -238,12 +262,22 @@ export async function backtestDataset(
     options.models.reduce((t, name) => t + jobWeight(name) * targets(name), 0);
   const own = executor ??
     chooseExecutor(anyHeavy(options.models), set.products.length * perProduct, hooks.training);
-  hooks.stage?.(
-    `backtest: ${set.products.length} products × ${options.models.length} models, ` +
-      `${plan.cutoffs.length} windows of ${options.horizon} days`,
-    set.products.length * perProduct,
-    weight,
-  );
+  if (options.networksOnly) {
+    const global = options.models.filter(isGlobal);
+    const jobs = global.reduce((total, name) => total + targets(name), 0);
+    hooks.stage?.(
+      `train ${global.join(", ")} for the backtest's cutoffs on ${set.products.length} products`,
+      jobs,
+      jobs * jobWeight(global[0] ?? "zero"),
+    );
+  } else {
+    hooks.stage?.(
+      `backtest: ${set.products.length} products × ${options.models.length} models, ` +
+        `${plan.cutoffs.length} windows of ${options.horizon} days`,
+      set.products.length * perProduct,
+      weight,
+    );
+  }
   try {
     return await runBacktest(set, {
       ...options,

@@ -5,7 +5,7 @@
  * @module
  */
 
-import { lastDay, type SeriesSet, spanOf } from "../../data/series.ts";
+import { lastDay, type ProductSeries, type SeriesSet, spanOf } from "../../data/series.ts";
 import { contextOf } from "../context.ts";
 import type { SeriesContext, Target } from "../types.ts";
 import { FALLBACK, modelNamed } from "../registry.ts";
@@ -105,8 +105,8 @@ export async function forecastDataset(
     const shape = datasetLagShape(options.poolSet ?? set);
     // The time of year (only where the data spans more than a year; sales only).
     const yearly = datasetYearlyProfiles(options.poolSet ?? set, options.calendar);
-    const historyOf = (i: number, target: Target): SeriesContext => {
-      const history = contextOf(set.products[i], target, options.calendar, days);
+    const historyOf = (product: ProductSeries, target: Target): SeriesContext => {
+      const history = contextOf(product, target, options.calendar, days);
       if (target === "returns") return shape ? { ...history, returnLagShape: shape } : history;
       return attachYearly(history, yearly);
     };
@@ -116,15 +116,40 @@ export async function forecastDataset(
       ...(options.store ? { store: options.store } : {}),
       ...(options.epochs ? { epochs: options.epochs } : {}),
     };
+    // A global network trains on every product of the dataset (a shard's network is the single
+    // run's) and forecasts this run's products.
+    const pooled = (options.poolSet ?? set).products;
+    const sharded = pooled !== set.products;
+    const globalJob = (target: Target) => ({
+      histories: pooled.map((product) => historyOf(product, target)),
+      ...(sharded ? { scored: set.products.map((product) => product.id) } : {}),
+    });
+    if (options.networksOnly) {
+      const jobs: GlobalForecastJob[] = models.filter(isGlobal).flatMap((name) =>
+        modelNamed(name).targets.map((target) => ({
+          kind: "forecast-global" as const,
+          model: name,
+          ...globalJob(target),
+          trainOnly: true,
+          ...common,
+        }))
+      );
+      hooks.stage?.(`train ${models.filter(isGlobal).join(", ")} on the whole history`, 0, 0);
+      await executor.run(jobs);
+      return { results: new Map() };
+    }
     const stage = async (target: Target, futureSales?: Float64Array[]) => {
       const chosen = set.products.map((product) => modelOf(product.id, target));
       const jobs: (ForecastJob | GlobalForecastJob)[] = [];
       for (const name of new Set(chosen.filter(isGlobal))) {
+        const ownSales = new Map(set.products.map((product, i) => [product.id, futureSales?.[i]]));
         jobs.push({
           kind: "forecast-global",
           model: name,
-          histories: set.products.map((_, i) => historyOf(i, target)),
-          ...(futureSales ? { futureSales } : {}),
+          ...globalJob(target),
+          ...(futureSales
+            ? { futureSales: pooled.map((product) => ownSales.get(product.id)) }
+            : {}),
           ...common,
         });
       }
@@ -137,7 +162,7 @@ export async function forecastDataset(
           jobs.push({
             kind: "forecast-global",
             model: name,
-            histories: set.products.map((_, i) => historyOf(i, "returns")),
+            ...globalJob("returns"),
             trainOnly: true,
             ...common,
           });
@@ -149,7 +174,7 @@ export async function forecastDataset(
         jobs.push({
           kind: "forecast",
           model: chosen[i],
-          history: historyOf(i, target),
+          history: historyOf(product, target),
           ...(windows?.length ? { backtest: metricsOf(windows) } : {}),
           ...(futureSales ? { futureSales: futureSales[i] } : {}),
           ...common,

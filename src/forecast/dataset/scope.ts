@@ -28,6 +28,12 @@ export interface DatasetScope {
    * backtest behind `auto` keeps the forecast spec's horizon.
    */
   forecastDays?: number;
+  /**
+   * Only train (or load) and save the networks of the global models among the candidates, on
+   * every product, at the backtest's cutoffs and on the whole history; score and forecast
+   * nothing. The first job of a sharded run: its shards then load the networks.
+   */
+  networksOnly?: boolean;
 }
 
 /** Hooks for progress reporting. */
