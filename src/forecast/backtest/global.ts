@@ -1,10 +1,11 @@
 /**
  * The backtest of a model trained across products (the global LSTM): at each refit cutoff one
  * network is trained on every product's history up to the cutoff, then each product is scored
- * with its own view of that network, exactly like a per-product model. A shard's job trains on every product and scores its own. With a store the networks
- * are saved (`<model>@<cutoff>`) and reused while data and settings are unchanged; a train-only
- * run saves them and scores nothing, so a returns network can train while the sales backtest
- * runs and the returns backtest loads it.
+ * with its own view of that network, exactly like a per-product model (a shard's job trains on
+ * every product and scores its own). With a store the networks are saved (`<model>@<cutoff>`)
+ * and reused while data and settings are unchanged; a train-only run saves them and scores
+ * nothing, so a returns network can train while the sales backtest runs and the returns backtest
+ * loads it.
  * @module
  */
 
