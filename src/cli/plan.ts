@@ -48,7 +48,7 @@ export const planCommand = defineCommand({
     "deno task plan --simulate --out reports/plan",
     "deno task plan --on-hand stock.csv --lead-time 14 --fill-rate 0.98 --out reports/plan",
     "deno task plan --policy cost --holding-cost 0.02 --order-constraints packs.csv --out reports/plan",
-    "deno task plan --networks-only --models lstm-global,ma28   # first job of a sharded run",
+    "deno task plan --data data/big.csv --networks-only   # first job of a sharded run",
     "deno task plan --simulate --shard 2/8 --out shards/2   # then: deno task merge",
   ],
   async run(config) {

@@ -201,6 +201,38 @@ Deno.test("lstm-global sharded: a first job trains the networks once on all prod
   }
 });
 
+Deno.test("plan --shard with light models only: the returns anchor pools what a single run pools (each window's sales from the model chosen before it)", async () => {
+  const dir = await tempDir();
+  try {
+    const data = `${dir.path}/d.csv`;
+    assertEquals(
+      (await runCli(["generate", "--products", "5", "--days", "600", "--quiet", "--out", data]))
+        .code,
+      0,
+    );
+    const common = ["--data", data, "--models", "naive,snaive7,ma28,croston,tsb,ets,lag"];
+    const plan = (out: string, ...extra: string[]) =>
+      runCli(["plan", ...common, "--simulate", "--quiet", ...extra, "--out", out]);
+    const runs = await Promise.all([
+      plan(`${dir.path}/whole`),
+      plan(`${dir.path}/s1`, "--shard", "1/2"),
+      plan(`${dir.path}/s2`, "--shard", "2/2"),
+    ]);
+    for (const run of runs) assertEquals(run.code, 0, run.stderr);
+    const merged = await runCli([
+      ...["merge", "--data", data, "--from", `${dir.path}/s1,${dir.path}/s2`],
+      ...["--out", `${dir.path}/merged`],
+    ]);
+    assertEquals(merged.code, 0, merged.stderr);
+    assertEquals(
+      await Deno.readTextFile(`${dir.path}/merged/summary.json`),
+      await Deno.readTextFile(`${dir.path}/whole/summary.json`),
+    );
+  } finally {
+    await dir.cleanup();
+  }
+});
+
 Deno.test("merge refuses overlapping shards; a global model cannot be trained in shards; --networks-only and --out misuse; a damaged backtest.csv is named", async () => {
   const dir = await tempDir();
   try {
