@@ -105,9 +105,12 @@ export async function runBacktest(
     const heavy = perProduct.filter((m) => m.cost === "heavy").map((m) => m.name);
     // A global network trains on every product of the dataset, so a shard's networks are the
     // single run's; the shard scores its own products.
+    const global = models.filter((m) => m.scope === "global");
     const trained = products === set.products ? pooled : products;
-    const profilesOfTrained = trained === products ? profilesOf : yearly(target, trained);
-    const jobs: AnyBacktestJob[] = models.filter((m) => m.scope === "global").map((model) => ({
+    const profilesOfTrained = global.length === 0 || trained === products
+      ? profilesOf
+      : yearly(target, trained);
+    const jobs: AnyBacktestJob[] = global.map((model) => ({
       kind: "backtest-global",
       model: model.name,
       series: trained.map((product): SeriesContext => contextOf(product, target, options.calendar)),

@@ -141,15 +141,15 @@ export async function forecastDataset(
     const stage = async (target: Target, futureSales?: Float64Array[]) => {
       const chosen = set.products.map((product) => modelOf(product.id, target));
       const jobs: (ForecastJob | GlobalForecastJob)[] = [];
+      // The sales forecasts laid out as a global job's histories (none for other shards' products).
+      const ownSales = new Map(set.products.map((product, i) => [product.id, futureSales?.[i]]));
+      const pooledSales = futureSales && pooled.map((product) => ownSales.get(product.id));
       for (const name of new Set(chosen.filter(isGlobal))) {
-        const ownSales = new Map(set.products.map((product, i) => [product.id, futureSales?.[i]]));
         jobs.push({
           kind: "forecast-global",
           model: name,
           ...globalJob(target),
-          ...(futureSales
-            ? { futureSales: pooled.map((product) => ownSales.get(product.id)) }
-            : {}),
+          ...(pooledSales ? { futureSales: pooledSales } : {}),
           ...common,
         });
       }
