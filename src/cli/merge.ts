@@ -8,7 +8,7 @@
  * @module
  */
 
-import { printOut } from "./print.ts";
+import { printErr, printOut } from "./print.ts";
 import { defineCommand } from "./args.ts";
 import { loadScoped } from "./scope.ts";
 import { CLOSED, DATA } from "../config/data_options.ts";
@@ -42,12 +42,17 @@ export const mergeCommand = defineCommand({
     const { from: dirs, out } = config;
     await guardOutputDir(out, config, "merge");
     const { all, calendar } = await loadScoped(config);
-    const { input, simulated } = await readRun(dirs, { all, calendar, dataPath: config.data });
-    const merged = await replanRun(input, {
+    const { input, simulated, orderLines } = await readRun(dirs, {
       all,
       calendar,
       dataPath: config.data,
+      note: printErr,
+    });
+    const merged = replanRun(input, {
+      all,
+      calendar,
       simulate: simulated,
+      ...(orderLines ? { orderLines } : {}),
     });
     const files = buildDataFiles(merged);
     await writeOutputDir(out, "merge", files);

@@ -1,6 +1,6 @@
 /**
  * Plans a run read back from its files again (`merge`, `report --from`): the stock positions and
- * order constraints come back from plan.csv, the order lines from beside the data, and the plans,
+ * order constraints come back from plan.csv, the order lines from beside the data (`readRun`), and the plans,
  * large-order effects, alerts and simulation are recomputed from the forecasts and the planning
  * backtest — as the run itself made them, with each product's error distribution (which plan.csv
  * does not hold) for the report's explorer.
@@ -13,14 +13,18 @@ import type { RunInput } from "../outputs/run_input.ts";
 import { layoutOf, planFromForecast, shelfDemand } from "../inventory/pipeline.ts";
 import type { StockPosition } from "../inventory/plan.ts";
 import type { OrderConstraint } from "../inventory/policies/constraints.ts";
-import { readDataOrderLines } from "../inventory/large_orders/read_beside.ts";
-import { printErr } from "./print.ts";
+import type { OrderLine } from "../inventory/large_orders/lines.ts";
 
 /** The run with its planning recomputed from its forecasts. */
-export async function replanRun(
+export function replanRun(
   input: RunInput,
-  scope: { all: SeriesSet; calendar: Calendar; dataPath: string; simulate: boolean },
-): Promise<RunInput> {
+  scope: {
+    all: SeriesSet;
+    calendar: Calendar;
+    simulate: boolean;
+    orderLines?: Map<string, OrderLine[]>;
+  },
+): RunInput {
   const { planning, options } = input;
   const positions = new Map<string, StockPosition>();
   const constraints = new Map<string, OrderConstraint>();
@@ -30,7 +34,7 @@ export async function replanRun(
       constraints.set(plan.productId, { ...plan.constraint, leadTime: plan.leadTime });
     }
   }
-  const orderLines = await readDataOrderLines(scope.dataPath, options.largeOrderUnits, printErr);
+  const { orderLines } = scope;
   const shelf = shelfDemand(input.set, scope.all, {
     orderLines,
     largeOrderUnits: options.largeOrderUnits,

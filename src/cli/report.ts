@@ -112,12 +112,12 @@ async function inputFromOutputs(
   await ensureDemoData(config.data, progress);
   progress.stage(`read ${dir} and ${config.data}`);
   const { all, calendar } = await loadScoped(config);
-  const read = await readRun([dir], { all, calendar, dataPath: config.data });
-  const input = await replanRun(read.input, {
+  const read = await readRun([dir], { all, calendar, dataPath: config.data, note: printErr });
+  const input = replanRun(read.input, {
     all,
     calendar,
-    dataPath: config.data,
     simulate: read.simulated,
+    ...(read.orderLines ? { orderLines: read.orderLines } : {}),
   });
   return config.title ? { ...input, options: { ...input.options, title: config.title } } : input;
 }

@@ -10,7 +10,7 @@ import { InputError } from "../io/errors.ts";
 import type { PipelineHooks } from "../forecast/dataset/scope.ts";
 import type { Progress } from "./progress.ts";
 import { type Calendar, detectCalendar } from "../data/calendar.ts";
-import { selectShard, type Shard } from "../data/shard.ts";
+import { selectShard, type Shard, shardOf } from "../data/shard.ts";
 
 /** The data of a command: all products (after `--products`), its calendar, and the shard's part. */
 export interface ScopedData {
@@ -47,13 +47,26 @@ export async function loadScoped(
 ): Promise<ScopedData & { models: readonly string[] }> {
   const all = selectProducts(await readDaily(choice.data), choice.products);
   const chosen = typeof models === "function" ? models(all) : models;
+  const set = selectShard(all, choice.shard);
+  if (choice.shard && set.products.length === 0) throw emptyShard(all, choice.shard);
   return {
     all,
-    set: selectShard(all, choice.shard),
+    set,
     calendar: detectCalendar(all, [...(choice.closed ?? [])]),
     models: chosen,
     ...(choice.shard ? { shard: choice.shard } : {}),
   };
+}
+
+/** The error for a shard with no products: which shards have some, and what to do. */
+function emptyShard(all: SeriesSet, shard: Shard): InputError {
+  const used = [...new Set(all.products.map((p) => shardOf(p.id, shard.count)))]
+    .sort((a, b) => a - b);
+  return new InputError(
+    `--shard ${shard.index}/${shard.count}: no product of ${all.source} falls in this shard ` +
+      `(its ${all.products.length} products fall in shards ${used.join(", ")} of ` +
+      `${shard.count}); use fewer shards, or run and merge only the shards listed`,
+  );
 }
 
 /** Keeps the listed products (all when `ids` is undefined); an unknown id is an error. */

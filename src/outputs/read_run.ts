@@ -10,13 +10,12 @@ import { join } from "node:path";
 import { readCsvRecords } from "../data/csv.ts";
 import { parseOutputDay } from "../data/dates.ts";
 import type { SeriesSet } from "../data/series.ts";
-import { type Calendar, openMask } from "../data/calendar.ts";
+import type { Calendar } from "../data/calendar.ts";
 import { readImportMeta } from "../data/import/meta.ts";
 import { clipped, InputError } from "../io/errors.ts";
 import { recoverDirectory } from "../io/write_dir_atomic.ts";
 import { readText } from "../io/read_text.ts";
-import { naiveScales } from "../forecast/metrics.ts";
-import type { BacktestWindow } from "../forecast/backtest/series.ts";
+import { fromLaunch } from "../forecast/context.ts";
 import {
   type DatasetForecast,
   resultKey,
@@ -28,12 +27,16 @@ import type { Alert } from "../inventory/alerts/types.ts";
 import type { SimulationResult } from "../inventory/simulation/simulate.ts";
 import type { RunInput } from "./run_input.ts";
 import { configOf, readRunSummary, type RunSummary } from "./run_summary.ts";
-import { forecastFromColumns, type ForecastTable, parseForecastCsv } from "./forecast_csv.ts";
+import { type ForecastTable, parseForecastCsv } from "./forecast_csv.ts";
 import { BACKTEST_FILE, type BacktestRows, readBacktestCsv } from "./backtest_csv.ts";
 import { planFromRow } from "./plan_csv.ts";
 import { dailyFromRows } from "./plan_daily_csv.ts";
 import { alertFromRow } from "./alerts_csv.ts";
 import { readSimulationJson } from "./simulation_json.ts";
+import { windowsOf } from "./backtest_windows.ts";
+import { shelfDemand } from "../inventory/pipeline.ts";
+import { readDataOrderLines } from "../inventory/large_orders/read_beside.ts";
+import type { OrderLine } from "../inventory/large_orders/lines.ts";
 
 /** The data a run was made from: every product (after `--products`), its calendar and file. */
 export interface RunData {
@@ -43,6 +46,8 @@ export interface RunData {
   calendar: Calendar;
   /** The daily CSV (its import summary and fingerprint are read again). */
   dataPath: string;
+  /** Hears why `--large-order-units` has nothing to separate (no order lines beside the data). */
+  note: (line: string) => void;
 }
 
 /** A run read back: the report's inputs, and whether the run(s) simulated the policies. */
@@ -51,6 +56,8 @@ export interface RunRead {
   input: RunInput;
   /** Whether the directories hold a simulation. */
   simulated: boolean;
+  /** The order lines beside the data, by product, when it has them. */
+  orderLines?: Map<string, OrderLine[]>;
 }
 
 const hint = (dir: string) => `is ${dir} the --out directory of plan or report?`;
@@ -150,43 +157,6 @@ async function collect(dirs: readonly string[]): Promise<Collected> {
   return c;
 }
 
-/** The backtest windows of one product read back, by target and model. */
-function windowsOf(
-  rows: BacktestRows,
-  product: SeriesSet["products"][number],
-  calendar: Calendar,
-): Map<string, Map<string, BacktestWindow[]>> {
-  const out = new Map<string, Map<string, BacktestWindow[]>>();
-  for (const [target, models] of rows.get(product.id) ?? []) {
-    const raw = target === "sales" ? product.sales : product.returns;
-    const byModel = new Map<string, BacktestWindow[]>();
-    for (const [model, byCutoff] of models) {
-      byModel.set(
-        model,
-        [...byCutoff].map(([cutoff, columns]): BacktestWindow => {
-          const cut = parseOutputDay(cutoff)!;
-          const length = cut - product.start + 1;
-          return {
-            cutoff: cut,
-            forecast: forecastFromColumns((name) => columns[name]),
-            actual: columns.actual,
-            open: openMask(
-              calendar,
-              cut + 1,
-              columns.actual.length,
-              product.start + raw.length - 1,
-            ),
-            scales: naiveScales(raw.subarray(0, length)),
-          };
-        }),
-      );
-    }
-    out.set(resultKey(product.id, target), byModel);
-  }
-  rows.delete(product.id); // its windows now live on in `out` alone
-  return out;
-}
-
 /**
  * Reads the outputs of one or more directories (shards) for the products of `data.all`: the
  * products the directories hold, in the data's order, with their forecasts, backtests, plans,
@@ -216,6 +186,14 @@ export async function readRun(dirs: readonly string[], data: RunData): Promise<R
   }
   const products = data.all.products.filter((p) => c.owner.has(p.id));
   const summary = c.summaries[0];
+  const options = configOf(summary);
+  // With --large-order-units the run backtested the shelf's demand.
+  const orderLines = await readDataOrderLines(data.dataPath, options.largeOrderUnits, data.note);
+  const shelf = shelfDemand(data.all, data.all, {
+    orderLines,
+    largeOrderUnits: options.largeOrderUnits,
+  }).set;
+  const shelfOf = new Map(shelf.products.map((p) => [p.id, p]));
   const reasons = new Map(
     c.summaries.flatMap((s) => s.choices).map((choice) => [
       resultKey(choice.product_id, choice.target),
@@ -224,7 +202,8 @@ export async function readRun(dirs: readonly string[], data: RunData): Promise<R
   );
   const results = new Map<string, TargetResult>();
   for (const product of products) {
-    const backtests = windowsOf(c.backtests, product, data.calendar);
+    // Scaled as the run scaled them: the shelf's demand since the product's launch.
+    const backtests = windowsOf(c.backtests, fromLaunch(shelfOf.get(product.id)!), data.calendar);
     for (const target of TARGETS) {
       const key = resultKey(product.id, target);
       const table = c.tables.get(key);
@@ -277,11 +256,12 @@ export async function readRun(dirs: readonly string[], data: RunData): Promise<R
         simulation,
         ...(summary.no_simulation ? { noSimulation: summary.no_simulation } : {}),
       },
-      options: configOf(summary),
+      options,
       importMeta: await readImportMeta(data.dataPath),
       calendar: data.calendar,
       dataFingerprint: data.all.sha256 ?? "",
     },
     simulated: c.simulated,
+    ...(orderLines ? { orderLines } : {}),
   };
 }

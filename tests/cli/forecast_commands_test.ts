@@ -207,3 +207,48 @@ Deno.test("forecast retrains a saved model that was changed or damaged, with a l
     await dir.cleanup();
   }
 });
+
+Deno.test("a product too young for lstm-global gets a simpler model; the others keep the network", async () => {
+  const dir = await tempDir();
+  try {
+    const full = await demoData(dir.path); // 2 products × 200 days
+    const young = "2023-05-20"; // P003 starts here: 62 days, under lstm-global's 114
+    const extra = (await Deno.readTextFile(full)).trim().split("\n").slice(1)
+      .filter((line) => line.slice(0, 10) >= young)
+      .filter((line) => line.includes(",P001,"))
+      .map((line) => line.replace(",P001,", ",P003,"));
+    const data = `${dir.path}/young.csv`;
+    await Deno.writeTextFile(
+      data,
+      `${(await Deno.readTextFile(full)).trim()}\n${extra.join("\n")}\n`,
+    );
+    const out = `${dir.path}/f.csv`;
+    const run = await runCli([
+      "forecast",
+      "--data",
+      data,
+      "--models",
+      "lstm-global,lag",
+      "--horizon",
+      "14",
+      "--models-dir",
+      `${dir.path}/models`,
+      "--out",
+      out,
+    ]);
+    assertEquals(run.code, 0, run.stderr);
+    const models = new Map<string, string>();
+    for (const r of parseCsvRows(await Deno.readTextFile(out)).slice(1)) {
+      models.set(`${r[0]} ${r[1]}`, r[2]);
+    }
+    assertEquals(models.size, 6, "every product and target forecast");
+    assert(models.get("P003 sales") !== "lstm-global", "the young product falls back");
+    assertIncludes(run.stderr, "P003 sales: snaive7 — history too short to backtest");
+    assert(
+      [...models].some(([key, model]) => key.endsWith("sales") && model === "lstm-global"),
+      `the network still forecasts the older products: ${[...models]}`,
+    );
+  } finally {
+    await dir.cleanup();
+  }
+});

@@ -233,7 +233,42 @@ Deno.test("plan --shard with light models only: the returns anchor pools what a 
   }
 });
 
-Deno.test("merge refuses overlapping shards; a global model cannot be trained in shards; --networks-only and --out misuse; a damaged backtest.csv is named", async () => {
+Deno.test("order lines with --large-order-units: the merged shards equal a single run (errors scaled by the shelf's demand since launch)", async () => {
+  const dir = await tempDir();
+  try {
+    const data = `${dir.path}/or.csv`;
+    const imported = await runCli([
+      ...["import", "--transactions", "data/fixtures/online_retail_10.csv.gz"],
+      ...["--drop-mega-orders", "--out", data],
+    ]);
+    assertEquals(imported.code, 0, imported.stderr);
+    const common = ["--data", data, "--models", "naive,snaive7,ma28,lag"];
+    const plan = (out: string, ...extra: string[]) =>
+      runCli(["plan", ...common, "--large-order-units", "100", "--quiet", ...extra, "--out", out]);
+    const runs = await Promise.all([
+      plan(`${dir.path}/whole`),
+      plan(`${dir.path}/s1`, "--shard", "1/2"),
+      plan(`${dir.path}/s2`, "--shard", "2/2"),
+    ]);
+    for (const run of runs) assertEquals(run.code, 0, run.stderr);
+    const merged = await runCli([
+      ...["merge", "--data", data, "--from", `${dir.path}/s1,${dir.path}/s2`],
+      ...["--out", `${dir.path}/merged`],
+    ]);
+    assertEquals(merged.code, 0, merged.stderr);
+    for (const file of ["summary.json", "alerts.csv", "plan.csv"]) {
+      assertEquals(
+        await Deno.readTextFile(`${dir.path}/merged/${file}`),
+        await Deno.readTextFile(`${dir.path}/whole/${file}`),
+        file,
+      );
+    }
+  } finally {
+    await dir.cleanup();
+  }
+});
+
+Deno.test("merge refuses overlapping shards; a global model cannot be trained in shards; --networks-only, --out and empty-shard misuse; a damaged backtest.csv is named", async () => {
   const dir = await tempDir();
   try {
     const data = `${dir.path}/d.csv`;
@@ -283,6 +318,15 @@ Deno.test("merge refuses overlapping shards; a global model cannot be trained in
     const noOut = await runCli(["plan", "--data", data, "--models", "snaive7", "--quiet"]);
     assertEquals(noOut.code, 2);
     assertIncludes(noOut.stderr, "--out is required");
+    // More shards than products leaves some empty: a one-line error naming the shards that have some.
+    const empty = await runCli([
+      ...["plan", "--data", data, "--models", "snaive7", "--shard", "7/8", "--quiet"],
+      ...["--out", `${dir.path}/empty`],
+    ]);
+    assertEquals(empty.code, 2, empty.stderr);
+    assertIncludes(empty.stderr, "--shard 7/8: no product of");
+    assertIncludes(empty.stderr, "fall in shards 3, 5, 8 of 8");
+    assertEquals(empty.stderr.trim().split("\n").length, 1, empty.stderr);
     // A backtest that lost a column is a one-line error naming the file, not a crash; an
     // earlier run's plain backtest.csv is read where there is no backtest.csv.gz.
     const text = await readText(`${out}/backtest.csv.gz`);

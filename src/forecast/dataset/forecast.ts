@@ -116,20 +116,28 @@ export async function forecastDataset(
       ...(options.store ? { store: options.store } : {}),
       ...(options.epochs ? { epochs: options.epochs } : {}),
     };
-    // A global network trains on every product of the dataset (a shard's network is the single
-    // run's) and forecasts this run's products.
+    // A global network trains on every product of the dataset long enough for it (a shard's
+    // network is the single run's) and forecasts this run's products. A shorter product never
+    // chooses it: its backtest had no window of the network.
     const pooled = (options.poolSet ?? set).products;
     const sharded = pooled !== set.products;
-    const globalJob = (target: Target) => ({
-      histories: pooled.map((product) => historyOf(product, target)),
-      ...(sharded ? { scored: set.products.map((product) => product.id) } : {}),
-    });
+    const globalJob = (name: string, target: Target, futureSales?: Float64Array[]) => {
+      const minHistory = modelNamed(name).minHistory;
+      const own = new Map(set.products.map((product, i) => [product.id, futureSales?.[i]]));
+      const histories = pooled.map((product) => historyOf(product, target))
+        .filter((history) => history.values.length >= minHistory);
+      return {
+        histories,
+        ...(futureSales ? { futureSales: histories.map((h) => own.get(h.productId)) } : {}),
+        ...(sharded ? { scored: set.products.map((product) => product.id) } : {}),
+      };
+    };
     if (options.networksOnly) {
       const jobs: GlobalForecastJob[] = models.filter(isGlobal).flatMap((name) =>
         modelNamed(name).targets.map((target) => ({
           kind: "forecast-global" as const,
           model: name,
-          ...globalJob(target),
+          ...globalJob(name, target),
           trainOnly: true,
           ...common,
         }))
@@ -141,15 +149,11 @@ export async function forecastDataset(
     const stage = async (target: Target, futureSales?: Float64Array[]) => {
       const chosen = set.products.map((product) => modelOf(product.id, target));
       const jobs: (ForecastJob | GlobalForecastJob)[] = [];
-      // The sales forecasts laid out as a global job's histories (none for other shards' products).
-      const ownSales = new Map(set.products.map((product, i) => [product.id, futureSales?.[i]]));
-      const pooledSales = futureSales && pooled.map((product) => ownSales.get(product.id));
       for (const name of new Set(chosen.filter(isGlobal))) {
         jobs.push({
           kind: "forecast-global",
           model: name,
-          ...globalJob(target),
-          ...(pooledSales ? { futureSales: pooledSales } : {}),
+          ...globalJob(name, target, futureSales),
           ...common,
         });
       }
@@ -162,7 +166,7 @@ export async function forecastDataset(
           jobs.push({
             kind: "forecast-global",
             model: name,
-            ...globalJob("returns"),
+            ...globalJob(name, "returns"),
             trainOnly: true,
             ...common,
           });

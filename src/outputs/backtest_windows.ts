@@ -1,0 +1,55 @@
+/**
+ * A product's backtest windows rebuilt from backtest.csv rows: the forecasts and actuals as
+ * written, with what the file leaves out (the open days and the scales of the errors) from the
+ * product's history.
+ * @module
+ */
+
+import { parseOutputDay } from "../data/dates.ts";
+import type { SeriesSet } from "../data/series.ts";
+import { type Calendar, openMask } from "../data/calendar.ts";
+import { naiveScales } from "../forecast/metrics.ts";
+import type { BacktestWindow } from "../forecast/backtest/series.ts";
+import { forecastFromColumns } from "./forecast_csv.ts";
+import type { BacktestRows } from "./backtest_csv.ts";
+import { resultKey } from "../forecast/dataset/results.ts";
+
+/**
+ * The backtest windows of one product read back, by target and model; `product` is the history
+ * the run backtested (the shelf's demand since launch), its rows leave `rows`.
+ */
+export function windowsOf(
+  rows: BacktestRows,
+  product: SeriesSet["products"][number],
+  calendar: Calendar,
+): Map<string, Map<string, BacktestWindow[]>> {
+  const out = new Map<string, Map<string, BacktestWindow[]>>();
+  for (const [target, models] of rows.get(product.id) ?? []) {
+    const raw = target === "sales" ? product.sales : product.returns;
+    const byModel = new Map<string, BacktestWindow[]>();
+    for (const [model, byCutoff] of models) {
+      byModel.set(
+        model,
+        [...byCutoff].map(([cutoff, columns]): BacktestWindow => {
+          const cut = parseOutputDay(cutoff)!;
+          const length = cut - product.start + 1;
+          return {
+            cutoff: cut,
+            forecast: forecastFromColumns((name) => columns[name]),
+            actual: columns.actual,
+            open: openMask(
+              calendar,
+              cut + 1,
+              columns.actual.length,
+              product.start + raw.length - 1,
+            ),
+            scales: naiveScales(raw.subarray(0, length)),
+          };
+        }),
+      );
+    }
+    out.set(resultKey(product.id, target), byModel);
+  }
+  rows.delete(product.id); // its windows now live on in `out` alone
+  return out;
+}
