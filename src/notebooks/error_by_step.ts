@@ -32,9 +32,10 @@ export function maeByStep(windows: readonly StepWindow[]): Float64Array {
   const totals = new Float64Array(horizon);
   const counts = new Float64Array(horizon);
   for (const window of windows) {
-    for (let h = 0; h < window.actual.length; h++) {
-      if (window.open && !window.open[h]) continue;
-      totals[h] += Math.abs(window.forecast.mean[h] - window.actual[h]);
+    const { forecast, actual, open } = window;
+    for (let h = 0; h < actual.length; h++) {
+      if (open && !open[h]) continue;
+      totals[h] += Math.abs(forecast.mean[h] - actual[h]);
       counts[h]++;
     }
   }

@@ -44,10 +44,11 @@ export function* formatBacktestCsv(series: Iterable<SeriesBacktest>): Generator<
     for (const window of entry.windows) {
       const cutoff = formatIsoDay(window.cutoff);
       const f = window.forecast;
-      for (let h = 0; h < window.actual.length; h++) {
+      const actual = window.actual;
+      for (let h = 0; h < actual.length; h++) {
         chunk += `${head}${formatIsoDay(window.cutoff + 1 + h)},${units(f.mean[h])},` +
           `${units(f.lo80[h])},${units(f.hi80[h])},${units(f.lo95[h])},${units(f.hi95[h])},` +
-          `${cutoff},${units(window.actual[h])}\n`;
+          `${cutoff},${units(actual[h])}\n`;
       }
     }
     yield chunk;

@@ -13,6 +13,7 @@ import type { BacktestWindow } from "../forecast/backtest/series.ts";
 import { forecastFromColumns } from "./forecast_csv.ts";
 import type { BacktestRows } from "./backtest_csv.ts";
 import { resultKey } from "../forecast/dataset/results.ts";
+import { compactWindows } from "../forecast/backtest/window.ts";
 
 /**
  * The backtest windows of one product read back, by target and model; `product` is the history
@@ -28,25 +29,23 @@ export function windowsOf(
     const raw = target === "sales" ? product.sales : product.returns;
     const byModel = new Map<string, BacktestWindow[]>();
     for (const [model, byCutoff] of models) {
-      byModel.set(
-        model,
-        [...byCutoff].map(([cutoff, columns]): BacktestWindow => {
-          const cut = parseOutputDay(cutoff)!;
-          const length = cut - product.start + 1;
-          return {
-            cutoff: cut,
-            forecast: forecastFromColumns((name) => columns[name]),
-            actual: columns.actual,
-            open: openMask(
-              calendar,
-              cut + 1,
-              columns.actual.length,
-              product.start + raw.length - 1,
-            ),
-            scales: naiveScales(raw.subarray(0, length)),
-          };
-        }),
-      );
+      const windows = [...byCutoff].map(([cutoff, columns]): BacktestWindow => {
+        const cut = parseOutputDay(cutoff)!;
+        const length = cut - product.start + 1;
+        return {
+          cutoff: cut,
+          forecast: forecastFromColumns((name) => columns[name]),
+          actual: columns.actual,
+          open: openMask(
+            calendar,
+            cut + 1,
+            columns.actual.length,
+            product.start + raw.length - 1,
+          ),
+          scales: naiveScales(raw.subarray(0, length)),
+        };
+      });
+      byModel.set(model, compactWindows(windows));
     }
     out.set(resultKey(product.id, target), byModel);
   }

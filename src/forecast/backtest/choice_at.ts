@@ -71,11 +71,12 @@ export function choiceAt(
 
 /** Σ over the open days of a window of error² ÷ the in-sample seasonal-naive MSE. */
 function scaledSquares(window: BacktestWindow): number {
+  const { forecast, actual, open, scales } = window;
   let total = 0;
-  for (let h = 0; h < window.actual.length; h++) {
-    if (window.open && !window.open[h]) continue;
-    const error = window.forecast.mean[h] - window.actual[h];
-    total += (error * error) / window.scales.mse;
+  for (let h = 0; h < actual.length; h++) {
+    if (open && !open[h]) continue;
+    const error = forecast.mean[h] - actual[h];
+    total += (error * error) / scales.mse;
   }
   return total;
 }

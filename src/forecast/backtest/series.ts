@@ -11,22 +11,11 @@ import { calibrationFor, closeDays, forecastWithIntervals } from "../forecast.ts
 import { intervalsFrom, scaledResidual } from "../intervals.ts";
 import { CALIBRATION_ORIGINS } from "../calibrate.ts";
 import { type BacktestPlan, MIN_PAST_WINDOWS, refitsAt } from "./plan.ts";
-import { type NaiveScales, naiveScales } from "../metrics.ts";
+import { naiveScales } from "../metrics.ts";
 import { fitWithYearlyProfile } from "../yearly/apply.ts";
+import { type BacktestWindow, packWindows } from "./window.ts";
 
-/** One backtest window of one series and model. */
-export interface BacktestWindow {
-  /** Last day of the training data (day number). */
-  cutoff: number;
-  /** The forecast made at the cutoff. */
-  forecast: Forecast;
-  /** What happened over the horizon. */
-  actual: Float64Array;
-  /** 1 on open days, 0 on closed days (absent: all open). Closed days are not scored. */
-  open?: Uint8Array;
-  /** Scale of the in-sample weekly seasonal-naive errors up to the cutoff. */
-  scales: NaiveScales;
-}
+export type { BacktestWindow } from "./window.ts";
 
 /** The backtest of one product, target and model. */
 export interface SeriesBacktest {
@@ -154,44 +143,6 @@ export async function backtestSeries(
     model: model.name,
     windows: packWindows(windows),
   };
-}
-
-/**
- * The windows with all their numbers in one buffer (and their open days in another): a large
- * backtest holds millions of windows, and an array of 14 numbers with a buffer of its own costs
- * several times its data; a worker also posts the series as two buffers instead of thousands.
- */
-export function packWindows(windows: readonly BacktestWindow[]): BacktestWindow[] {
-  const arrays = (w: BacktestWindow) => {
-    const { mean, lo80, hi80, lo95, hi95 } = w.forecast;
-    return [mean, lo80, hi80, lo95, hi95, w.actual];
-  };
-  const size = windows.reduce((n, w) => n + arrays(w).reduce((m, a) => m + a.length, 0), 0);
-  const numbers = new Float64Array(size);
-  const openDays = windows.reduce((n, w) => n + (w.open?.length ?? 0), 0);
-  const open = new Uint8Array(openDays);
-  let at = 0;
-  let openAt = 0;
-  const place = (values: Float64Array) => {
-    numbers.set(values, at);
-    at += values.length;
-    return numbers.subarray(at - values.length, at);
-  };
-  return windows.map((w) => {
-    const [mean, lo80, hi80, lo95, hi95, actual] = arrays(w).map(place);
-    const packed: BacktestWindow = {
-      cutoff: w.cutoff,
-      forecast: { mean, lo80, hi80, lo95, hi95 },
-      actual,
-      scales: w.scales,
-    };
-    if (w.open) {
-      open.set(w.open, openAt);
-      openAt += w.open.length;
-      packed.open = open.subarray(openAt - w.open.length, openAt);
-    }
-    return packed;
-  });
 }
 
 /**

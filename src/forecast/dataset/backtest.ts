@@ -22,6 +22,7 @@ import { chooseExecutor, inlineExecutor, type JobExecutor } from "../parallel/po
 import { datasetLagShape } from "../lag_shape.ts";
 import { anyHeavy, type DatasetScope, isGlobal, jobWeight, type PipelineHooks } from "./scope.ts";
 import { byCutoff, groupBacktests, resultKey } from "./results.ts";
+import { compactWindows } from "../backtest/window.ts";
 import type { Anchors } from "../select/anchor.ts";
 import { datasetYearlyProfilesAt } from "../yearly/apply.ts";
 import { AnchorPool } from "./anchor_pool.ts";
@@ -68,7 +69,11 @@ export async function runBacktest(
   const { plan, seed } = options;
   const run = async (jobs: AnyBacktestJob[], report = true) => {
     const results = await executor.run(heavyFirst(jobs), (_job, result) => {
-      if (report) { for (const one of [result].flat()) options.onSeries?.(one); }
+      for (const one of [result].flat()) {
+        // Held compactly as it arrives: a large backtest holds millions of windows.
+        one.windows = compactWindows(one.windows);
+        if (report) options.onSeries?.(one);
+      }
     });
     return results.flat();
   };

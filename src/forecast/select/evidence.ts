@@ -72,9 +72,10 @@ export function pairedT(
 
 /** The share of days each pair of windows has in common (1 on the diagonal). */
 export function windowOverlap(windows: readonly BacktestWindow[]): number[][] {
-  return windows.map((a) =>
-    windows.map((b) => {
-      const horizon = Math.min(a.actual.length, b.actual.length);
+  const days = windows.map((w) => w.actual.length);
+  return windows.map((a, i) =>
+    windows.map((b, j) => {
+      const horizon = Math.min(days[i], days[j]);
       return horizon > 0 ? Math.max(0, 1 - Math.abs(a.cutoff - b.cutoff) / horizon) : 0;
     })
   );

@@ -88,12 +88,14 @@ function windowErrors(
   const means: Float64Array[] = [];
   origins.forEach((origin, j) => {
     const w = byOrigin.get(origin);
-    means.push(w ? w.forecast.mean : new Float64Array(0));
-    if (!w || w.actual.length < days) return;
+    const mean = w ? w.forecast.mean : new Float64Array(0);
+    means.push(mean);
+    const actual = w?.actual;
+    if (!actual || actual.length < days) return;
     let c = 0;
     let l = 0;
     for (let h = 0; h < days; h++) {
-      const e = w.actual[h] - w.forecast.mean[h];
+      const e = actual[h] - mean[h];
       c += e;
       if (h < leadTime) l += e;
     }

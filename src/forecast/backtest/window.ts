@@ -1,0 +1,170 @@
+/**
+ * A backtest window, and windows kept compactly: a large backtest holds millions of windows
+ * (1,000 products × 2 targets × 11 models × 55 windows is 1.2 million), and six typed arrays per
+ * window cost more than their numbers. A packed window keeps an offset into one block of numbers per series (its
+ * forecast, bounds and actuals) and makes the arrays, as views of the block, when they are read.
+ *
+ * Views are made on every read, so code that reads a window's arrays in a loop reads them once
+ * first (`const { forecast, actual } = window`). A packed window does not survive `postMessage`
+ * (its fields are private): workers post plain windows ({@link packWindows}) and the main thread
+ * compacts them ({@link compactWindows}).
+ * @module
+ */
+
+import type { Forecast } from "../types.ts";
+import type { NaiveScales } from "../metrics.ts";
+
+/** One backtest window of one series and model. */
+export interface BacktestWindow {
+  /** Last day of the training data (day number). */
+  cutoff: number;
+  /** The forecast made at the cutoff. */
+  forecast: Forecast;
+  /** What happened over the horizon. */
+  actual: Float64Array;
+  /** 1 on open days, 0 on closed days (absent: all open). Closed days are not scored. */
+  open?: Uint8Array;
+  /** Scale of the in-sample weekly seasonal-naive errors up to the cutoff. */
+  scales: NaiveScales;
+}
+
+/** The arrays of a window, in block order. */
+function arraysOf(w: BacktestWindow): Float64Array[] {
+  const { mean, lo80, hi80, lo95, hi95 } = w.forecast;
+  return [mean, lo80, hi80, lo95, hi95, w.actual];
+}
+
+/** Copies the windows' numbers into one block, their open days into another. */
+function blocks(windows: readonly BacktestWindow[]) {
+  const size = windows.reduce((n, w) => n + 6 * w.actual.length, 0);
+  const numbers = new Float64Array(size);
+  const open = new Uint8Array(windows.reduce((n, w) => n + (w.open?.length ?? 0), 0));
+  let at = 0;
+  let openAt = 0;
+  const offsets = windows.map((w) => {
+    const start = at;
+    for (const values of arraysOf(w)) {
+      if (values.length !== w.actual.length) {
+        throw new RangeError(
+          `Cannot pack a backtest window: ${values.length} forecast days for ${w.actual.length} actual`,
+        );
+      }
+      numbers.set(values, at);
+      at += values.length;
+    }
+    const mask = w.open;
+    if (!mask) return { start, open: -1 };
+    open.set(mask, openAt);
+    openAt += mask.length;
+    return { start, open: openAt - mask.length };
+  });
+  return { numbers, open, offsets };
+}
+
+/**
+ * The windows with all their numbers in one buffer (and their open days in another), as plain
+ * objects with views: what a worker posts (two buffers per series instead of thousands).
+ */
+export function packWindows(windows: readonly BacktestWindow[]): BacktestWindow[] {
+  const { numbers, open, offsets } = blocks(windows);
+  return windows.map((w, i) => {
+    const days = w.actual.length;
+    const at = offsets[i].start;
+    const view = (k: number) => numbers.subarray(at + k * days, at + (k + 1) * days);
+    const packed: BacktestWindow = {
+      cutoff: w.cutoff,
+      forecast: { mean: view(0), lo80: view(1), hi80: view(2), lo95: view(3), hi95: view(4) },
+      actual: view(5),
+      scales: w.scales,
+    };
+    if (offsets[i].open >= 0) packed.open = open.subarray(offsets[i].open, offsets[i].open + days);
+    return packed;
+  });
+}
+
+/** A window whose numbers live in a block shared with the other windows of its series. */
+class PackedWindow implements BacktestWindow {
+  readonly cutoff: number;
+  readonly scales: NaiveScales;
+  readonly #numbers: Float64Array;
+  readonly #at: number;
+  readonly #days: number;
+  readonly #openBlock: Uint8Array;
+  readonly #openAt: number;
+
+  constructor(
+    cutoff: number,
+    scales: NaiveScales,
+    numbers: Float64Array,
+    at: number,
+    days: number,
+    openBlock: Uint8Array,
+    openAt: number,
+  ) {
+    this.cutoff = cutoff;
+    this.scales = scales;
+    this.#numbers = numbers;
+    this.#at = at;
+    this.#days = days;
+    this.#openBlock = openBlock;
+    this.#openAt = openAt;
+  }
+
+  #view(k: number): Float64Array {
+    const from = this.#at + k * this.#days;
+    return this.#numbers.subarray(from, from + this.#days);
+  }
+
+  /** The forecast made at the cutoff (views of the block: writes go to the block). */
+  get forecast(): Forecast {
+    return {
+      mean: this.#view(0),
+      lo80: this.#view(1),
+      hi80: this.#view(2),
+      lo95: this.#view(3),
+      hi95: this.#view(4),
+    };
+  }
+
+  /** What happened over the horizon. */
+  get actual(): Float64Array {
+    return this.#view(5);
+  }
+
+  /** 1 on open days, 0 on closed days (absent: all open). */
+  get open(): Uint8Array | undefined {
+    if (this.#openAt < 0) return undefined;
+    return this.#openBlock.subarray(this.#openAt, this.#openAt + this.#days);
+  }
+
+  /** The plain window, for JSON (getters are not serialised). */
+  toJSON(): BacktestWindow {
+    const open = this.open;
+    return {
+      cutoff: this.cutoff,
+      forecast: this.forecast,
+      actual: this.actual,
+      ...(open ? { open } : {}),
+      scales: this.scales,
+    };
+  }
+}
+
+/**
+ * The windows of one series held compactly (a copy: the windows given are left as they are).
+ * The numbers are the same; only how they are held changes.
+ */
+export function compactWindows(windows: readonly BacktestWindow[]): BacktestWindow[] {
+  const { numbers, open, offsets } = blocks(windows);
+  return windows.map((w, i) =>
+    new PackedWindow(
+      w.cutoff,
+      w.scales,
+      numbers,
+      offsets[i].start,
+      w.actual.length,
+      open,
+      offsets[i].open,
+    )
+  );
+}
