@@ -25,33 +25,48 @@ const REFERENCES = ["theta", "ets", "ma28", "tsb"];
 
 /** A window whose forecast is replaced (on open days) by `mean(window)`. */
 function replaced(window: BacktestWindow, mean: (w: BacktestWindow) => Float64Array) {
-  const values = mean(window);
-  return { ...window, forecast: { ...window.forecast, mean: values } };
+  // Field by field: a backtest's windows are packed, their arrays are getters a spread drops.
+  const { cutoff, forecast, actual, open, scales } = window;
+  return {
+    cutoff,
+    forecast: { ...forecast, mean: mean(window) },
+    actual,
+    ...(open ? { open } : {}),
+    scales,
+  };
 }
 
-const isOpen = (w: BacktestWindow, h: number) => !w.open || w.open[h] === 1;
+/** Whether each day of a window is open. */
+const openDays = (w: BacktestWindow) => {
+  const open = w.open;
+  return (h: number) => !open || open[h] === 1;
+};
 
 /** The window's true mean over its open days, flat (0 on closed days). */
 function trueMean(w: BacktestWindow): Float64Array {
+  const isOpen = openDays(w);
+  const actual = w.actual;
   let total = 0;
   let days = 0;
-  w.actual.forEach((v, h) => {
-    if (isOpen(w, h)) (total += v, days++);
+  actual.forEach((v, h) => {
+    if (isOpen(h)) (total += v, days++);
   });
-  return w.actual.map((_, h) => (isOpen(w, h) && days > 0 ? total / days : 0));
+  return actual.map((_, h) => (isOpen(h) && days > 0 ? total / days : 0));
 }
 
 /** The forecast rescaled so that each block of `block` days has its true total. */
 function trueTotals(block: number) {
   return (w: BacktestWindow): Float64Array => {
     const out = Float64Array.from(w.forecast.mean);
+    const isOpen = openDays(w);
+    const actuals = w.actual;
     for (let start = 0; start < out.length; start += block) {
       let forecast = 0;
       let actual = 0;
       for (let h = start; h < Math.min(out.length, start + block); h++) {
-        if (!isOpen(w, h)) continue;
+        if (!isOpen(h)) continue;
         forecast += out[h];
-        actual += w.actual[h];
+        actual += actuals[h];
       }
       const factor = forecast > 0 ? actual / forecast : 1;
       for (let h = start; h < Math.min(out.length, start + block); h++) out[h] *= factor;

@@ -8,6 +8,7 @@
  * @module
  */
 
+import { modelNamed } from "../forecast/registry.ts";
 import { printOut } from "./print.ts";
 import { defineCommand } from "./args.ts";
 import { Progress } from "./progress.ts";
@@ -137,7 +138,8 @@ async function trainNetworks(
   if (trained.length === 0) {
     printOut(
       "nothing to train: the candidates have no global network (lstm-global is a default " +
-        "candidate above 50 products, or list it in --models)",
+        "candidate above 50 products, or list it in --models), or no product has the days of " +
+        `history it needs (lstm-global: ${modelNamed("lstm-global").minHistory})`,
     );
     return 0;
   }

@@ -5,6 +5,8 @@
  * @module
  */
 
+import { modelNamed } from "../forecast/registry.ts";
+import { fromLaunch } from "../forecast/context.ts";
 import { loadScoped, progressHooks } from "./scope.ts";
 import type { Progress } from "./progress.ts";
 import type { Resolved } from "../config/option.ts";
@@ -70,7 +72,10 @@ export async function trainNetworksFromConfig(
   progress: Progress,
 ): Promise<string[]> {
   const { scoped, pipeline } = await prepareRun(options, progress, false);
-  const global = pipeline.candidates.filter(isGlobal);
+  // A network trains on the products with its days of history since launch; none, nothing.
+  const global = pipeline.candidates.filter(isGlobal).filter((name) =>
+    scoped.set.products.some((p) => fromLaunch(p).sales.length >= modelNamed(name).minHistory)
+  );
   if (global.length > 0) {
     await trainPlanningNetworks(scoped.set, pipeline, progressHooks(progress));
   }

@@ -212,11 +212,16 @@ Deno.test("a product too young for lstm-global gets a simpler model; the others 
   const dir = await tempDir();
   try {
     const full = await demoData(dir.path); // 2 products × 200 days
-    const young = "2023-05-20"; // P003 starts here: 62 days, under lstm-global's 114
+    // P003 is in the file from the first day but sells from 2023-05-20 on: 61 days since its
+    // launch, under lstm-global's 114 (the models fit on the days since launch).
+    const young = "2023-05-20";
     const extra = (await Deno.readTextFile(full)).trim().split("\n").slice(1)
-      .filter((line) => line.slice(0, 10) >= young)
       .filter((line) => line.includes(",P001,"))
-      .map((line) => line.replace(",P001,", ",P003,"));
+      .map((line) =>
+        line.slice(0, 10) >= young
+          ? line.replace(",P001,", ",P003,")
+          : `${line.slice(0, 10)},P003,0,0`
+      );
     const data = `${dir.path}/young.csv`;
     await Deno.writeTextFile(
       data,
@@ -248,6 +253,21 @@ Deno.test("a product too young for lstm-global gets a simpler model; the others 
       [...models].some(([key, model]) => key.endsWith("sales") && model === "lstm-global"),
       `the network still forecasts the older products: ${[...models]}`,
     );
+    // Asked for by name, the network is a one-line error naming the product.
+    const named = await runCli([
+      ...["forecast", "--data", data, "--model", "lstm-global", "--horizon", "14"],
+      ...["--models-dir", `${dir.path}/models`, "--out", `${dir.path}/named.csv`],
+    ]);
+    assertEquals(named.code, 2, named.stderr);
+    assertIncludes(named.stderr, 'needs at least 114 days of history, and product "P003" has 61');
+    // A first job with no product long enough has nothing to train.
+    const short = await runCli([
+      ...["plan", "--data", data, "--products", "P003", "--models", "lstm-global,lag"],
+      ...["--networks-only", "--models-dir", `${dir.path}/short`, "--quiet"],
+    ]);
+    assertEquals(short.code, 0, short.stderr);
+    assertIncludes(short.stdout, "nothing to train");
+    assertIncludes(short.stdout, "no product has the days of history it needs (lstm-global: 114)");
   } finally {
     await dir.cleanup();
   }

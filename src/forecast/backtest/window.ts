@@ -54,6 +54,11 @@ function blocks(windows: readonly BacktestWindow[]) {
     }
     const mask = w.open;
     if (!mask) return { start, open: -1 };
+    if (mask.length !== w.actual.length) {
+      throw new RangeError(
+        `Cannot pack a backtest window: ${mask.length} open days for ${w.actual.length} actual`,
+      );
+    }
     open.set(mask, openAt);
     openAt += mask.length;
     return { start, open: openAt - mask.length };

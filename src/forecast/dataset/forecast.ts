@@ -6,7 +6,7 @@
  */
 
 import { lastDay, type ProductSeries, type SeriesSet, spanOf } from "../../data/series.ts";
-import { contextOf } from "../context.ts";
+import { contextOf, fromLaunch } from "../context.ts";
 import type { SeriesContext, Target } from "../types.ts";
 import { FALLBACK, modelNamed } from "../registry.ts";
 import { InputError, quoted } from "../../io/errors.ts";
@@ -97,7 +97,14 @@ export async function forecastDataset(
         const key = resultKey(product.id, target);
         picks.set(
           key,
-          pickModel(product.id, product.sales.length, target, options.model, choices.get(key)),
+          // Days since launch: what the models fit on (`contextOf`).
+          pickModel(
+            product.id,
+            fromLaunch(product).sales.length,
+            target,
+            options.model,
+            choices.get(key),
+          ),
         );
       }
     }
@@ -141,7 +148,7 @@ export async function forecastDataset(
           trainOnly: true,
           ...common,
         }))
-      );
+      ).filter((job) => job.histories.length > 0); // no product long enough: nothing to train
       hooks.stage?.(`train ${models.filter(isGlobal).join(", ")} on the whole history`, 0, 0);
       await executor.run(jobs);
       return { results: new Map() };
