@@ -5,8 +5,6 @@
  * @module
  */
 
-import { modelNamed } from "../forecast/registry.ts";
-import { fromLaunch } from "../forecast/context.ts";
 import { loadScoped, progressHooks } from "./scope.ts";
 import type { Progress } from "./progress.ts";
 import type { Resolved } from "../config/option.ts";
@@ -65,21 +63,15 @@ export async function runFromConfig(
 /**
  * Trains and saves the global networks (`lstm-global`) a planning run with these options uses,
  * on all products, and nothing else (`plan --networks-only`, the first job of a sharded run).
- * Returns the global candidates trained (none when the candidates have no global model).
+ * Returns the global candidates trained (none without one, or with no product long enough).
  */
 export async function trainNetworksFromConfig(
   options: PlanningRunConfig,
   progress: Progress,
-): Promise<string[]> {
+): Promise<readonly string[]> {
   const { scoped, pipeline } = await prepareRun(options, progress, false);
-  // A network trains on the products with its days of history since launch; none, nothing.
-  const global = pipeline.candidates.filter(isGlobal).filter((name) =>
-    scoped.set.products.some((p) => fromLaunch(p).sales.length >= modelNamed(name).minHistory)
-  );
-  if (global.length > 0) {
-    await trainPlanningNetworks(scoped.set, pipeline, progressHooks(progress));
-  }
-  return global;
+  if (!pipeline.candidates.some(isGlobal)) return [];
+  return await trainPlanningNetworks(scoped.set, pipeline, progressHooks(progress));
 }
 
 /** The data, the run configuration and the pipeline's options of a planning run. */

@@ -118,13 +118,15 @@ export async function runPlanning(
  * Trains (or loads) and saves the networks of the global candidates exactly as a planning run on
  * `input` trains them — at the planning backtest's cutoffs and on the whole history, on every
  * product — and nothing else: the first job of a sharded run, whose shards then load them.
+ * Returns the global models trained (none when no product has the history they need).
  */
 export async function trainPlanningNetworks(
   input: SeriesSet,
   options: PlanningOptions & DatasetScope,
   hooks: PipelineHooks = {},
-): Promise<void> {
-  await planningForecast(input, { ...options, networksOnly: true }, hooks);
+): Promise<readonly string[]> {
+  const { forecast } = await planningForecast(input, { ...options, networksOnly: true }, hooks);
+  return forecast.trained ?? [];
 }
 
 /** The shelf's demand, the run's layout and its forecast with the planning backtest. */

@@ -151,7 +151,7 @@ export async function forecastDataset(
       ).filter((job) => job.histories.length > 0); // no product long enough: nothing to train
       hooks.stage?.(`train ${models.filter(isGlobal).join(", ")} on the whole history`, 0, 0);
       await executor.run(jobs);
-      return { results: new Map() };
+      return { results: new Map(), trained: [...new Set(jobs.map((job) => job.model))] };
     }
     const stage = async (target: Target, futureSales?: Float64Array[]) => {
       const chosen = set.products.map((product) => modelOf(product.id, target));

@@ -51,6 +51,8 @@ export interface DatasetForecast {
   readonly results: ReadonlyMap<string, TargetResult>;
   /** The backtest behind `auto` (absent for a single model). */
   readonly backtest?: { readonly plan: BacktestPlan };
+  /** With `networksOnly`: the global models whose final networks were trained (or loaded). */
+  readonly trained?: readonly string[];
 }
 
 /** The result of a product and target; a RangeError when the forecast has none. */
