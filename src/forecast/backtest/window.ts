@@ -34,6 +34,11 @@ function arraysOf(w: BacktestWindow): Float64Array[] {
   return [mean, lo80, hi80, lo95, hi95, w.actual];
 }
 
+/** Array `k` (in {@link arraysOf} order) of the window of `days` days at `at` in a block. */
+function viewOf(numbers: Float64Array, at: number, days: number, k: number): Float64Array {
+  return numbers.subarray(at + k * days, at + (k + 1) * days);
+}
+
 /** Copies the windows' numbers into one block, their open days into another. */
 function blocks(windows: readonly BacktestWindow[]) {
   const size = windows.reduce((n, w) => n + 6 * w.actual.length, 0);
@@ -74,8 +79,7 @@ export function packWindows(windows: readonly BacktestWindow[]): BacktestWindow[
   const { numbers, open, offsets } = blocks(windows);
   return windows.map((w, i) => {
     const days = w.actual.length;
-    const at = offsets[i].start;
-    const view = (k: number) => numbers.subarray(at + k * days, at + (k + 1) * days);
+    const view = (k: number) => viewOf(numbers, offsets[i].start, days, k);
     const packed: BacktestWindow = {
       cutoff: w.cutoff,
       forecast: { mean: view(0), lo80: view(1), hi80: view(2), lo95: view(3), hi95: view(4) },
@@ -116,8 +120,7 @@ class PackedWindow implements BacktestWindow {
   }
 
   #view(k: number): Float64Array {
-    const from = this.#at + k * this.#days;
-    return this.#numbers.subarray(from, from + this.#days);
+    return viewOf(this.#numbers, this.#at, this.#days, k);
   }
 
   /** The forecast made at the cutoff (views of the block: writes go to the block). */
