@@ -201,6 +201,30 @@ Deno.test("lstm-global sharded: a first job trains the networks once on all prod
   }
 });
 
+/**
+ * `plan` on all products (`DIR/whole`) and on shards 1/2 and 2/2 at once, the shards merged
+ * (`DIR/merged`), all with the same `args`; every command must succeed.
+ */
+async function wholeAndMerged(
+  dir: string,
+  data: string,
+  args: readonly string[],
+): Promise<{ whole: string; merged: string }> {
+  const plan = (out: string, ...extra: string[]) =>
+    runCli(["plan", "--data", data, ...args, "--quiet", ...extra, "--out", out]);
+  const runs = await Promise.all([
+    plan(`${dir}/whole`),
+    plan(`${dir}/s1`, "--shard", "1/2"),
+    plan(`${dir}/s2`, "--shard", "2/2"),
+  ]);
+  for (const run of runs) assertEquals(run.code, 0, run.stderr);
+  const merged = await runCli([
+    ...["merge", "--data", data, "--from", `${dir}/s1,${dir}/s2`, "--out", `${dir}/merged`],
+  ]);
+  assertEquals(merged.code, 0, merged.stderr);
+  return { whole: `${dir}/whole`, merged: `${dir}/merged` };
+}
+
 Deno.test("plan --shard with light models only: the returns anchor pools what a single run pools (each window's sales from the model chosen before it)", async () => {
   const dir = await tempDir();
   try {
@@ -210,23 +234,12 @@ Deno.test("plan --shard with light models only: the returns anchor pools what a 
         .code,
       0,
     );
-    const common = ["--data", data, "--models", "naive,snaive7,ma28,croston,tsb,ets,lag"];
-    const plan = (out: string, ...extra: string[]) =>
-      runCli(["plan", ...common, "--simulate", "--quiet", ...extra, "--out", out]);
-    const runs = await Promise.all([
-      plan(`${dir.path}/whole`),
-      plan(`${dir.path}/s1`, "--shard", "1/2"),
-      plan(`${dir.path}/s2`, "--shard", "2/2"),
+    const { whole, merged } = await wholeAndMerged(dir.path, data, [
+      ...["--models", "naive,snaive7,ma28,croston,tsb,ets,lag", "--simulate"],
     ]);
-    for (const run of runs) assertEquals(run.code, 0, run.stderr);
-    const merged = await runCli([
-      ...["merge", "--data", data, "--from", `${dir.path}/s1,${dir.path}/s2`],
-      ...["--out", `${dir.path}/merged`],
-    ]);
-    assertEquals(merged.code, 0, merged.stderr);
     assertEquals(
-      await Deno.readTextFile(`${dir.path}/merged/summary.json`),
-      await Deno.readTextFile(`${dir.path}/whole/summary.json`),
+      await Deno.readTextFile(`${merged}/summary.json`),
+      await Deno.readTextFile(`${whole}/summary.json`),
     );
   } finally {
     await dir.cleanup();
@@ -242,24 +255,13 @@ Deno.test("order lines with --large-order-units: the merged shards equal a singl
       ...["--drop-mega-orders", "--out", data],
     ]);
     assertEquals(imported.code, 0, imported.stderr);
-    const common = ["--data", data, "--models", "naive,snaive7,ma28,lag"];
-    const plan = (out: string, ...extra: string[]) =>
-      runCli(["plan", ...common, "--large-order-units", "100", "--quiet", ...extra, "--out", out]);
-    const runs = await Promise.all([
-      plan(`${dir.path}/whole`),
-      plan(`${dir.path}/s1`, "--shard", "1/2"),
-      plan(`${dir.path}/s2`, "--shard", "2/2"),
+    const { whole, merged } = await wholeAndMerged(dir.path, data, [
+      ...["--models", "naive,snaive7,ma28,lag", "--large-order-units", "100"],
     ]);
-    for (const run of runs) assertEquals(run.code, 0, run.stderr);
-    const merged = await runCli([
-      ...["merge", "--data", data, "--from", `${dir.path}/s1,${dir.path}/s2`],
-      ...["--out", `${dir.path}/merged`],
-    ]);
-    assertEquals(merged.code, 0, merged.stderr);
     for (const file of ["summary.json", "alerts.csv", "plan.csv"]) {
       assertEquals(
-        await Deno.readTextFile(`${dir.path}/merged/${file}`),
-        await Deno.readTextFile(`${dir.path}/whole/${file}`),
+        await Deno.readTextFile(`${merged}/${file}`),
+        await Deno.readTextFile(`${whole}/${file}`),
         file,
       );
     }
