@@ -62,9 +62,40 @@ function overallMedian(values: Float64Array, isOpen: (j: number) => boolean): nu
 }
 
 /**
+ * The smallest of `values[j]` over the days j flagged in `counted` from `i − width` to `i − 1`
+ * (`ahead` false) or from `i + 1` to `i + width` (`ahead` true), for every i; Infinity where there
+ * is none. A monotone queue: O(n) however wide the window.
+ */
+function neighbourMinima(
+  values: Float64Array,
+  counted: Uint8Array,
+  width: number,
+  ahead: boolean,
+): Float64Array {
+  const n = values.length;
+  const out = new Float64Array(n);
+  const queue = new Int32Array(n);
+  let head = 0;
+  let tail = 0;
+  for (let step = 0; step < n; step++) {
+    const i = ahead ? n - 1 - step : step;
+    const j = ahead ? i + 1 : i - 1;
+    if (step > 0 && counted[j]) {
+      while (tail > head && values[queue[tail - 1]] >= values[j]) tail--;
+      queue[tail++] = j;
+    }
+    while (tail > head && Math.abs(queue[head] - i) > width) head++;
+    out[i] = tail > head ? values[queue[head]] : Infinity;
+  }
+  return out;
+}
+
+/**
  * Finds spikes: a day is compared with the median of the non-zero open days within three weeks
  * (itself left out), or — where the series is too sparse for that — with `fallback` (the median
  * of the whole series, or of the reference). Returns the cap per spike day (NaN elsewhere).
+ * Neighbour counts and minima are kept running, so only a day above 5 × its smallest neighbour
+ * (a candidate spike) gathers its neighbours for the median.
  */
 function spikeCaps(
   values: Float64Array,
@@ -74,19 +105,30 @@ function spikeCaps(
   const n = values.length;
   const caps = new Float64Array(n).fill(NaN);
   const buffer = new Float64Array(2 * NEIGHBOURS);
+  // Neighbours that count: open days with demand (NaN counts, as `<= 0` is false for it, but is
+  // never the smallest); `before[i]` counts them on days 0…i−1.
+  const counted = new Uint8Array(n);
+  const ordered = new Uint8Array(n);
+  const before = new Int32Array(n + 1);
+  for (let j = 0; j < n; j++) {
+    counted[j] = !(values[j] <= 0) && isOpen(j) ? 1 : 0;
+    ordered[j] = counted[j] && !Number.isNaN(values[j]) ? 1 : 0;
+    before[j + 1] = before[j] + counted[j];
+  }
+  const behind = neighbourMinima(values, ordered, NEIGHBOURS, false);
+  const ahead = neighbourMinima(values, ordered, NEIGHBOURS, true);
   for (let i = 0; i < n; i++) {
     const value = values[i];
     if (value === 0 || !isOpen(i)) continue;
-    let count = 0;
-    let smallest = Infinity;
-    for (let j = Math.max(0, i - NEIGHBOURS); j <= Math.min(n - 1, i + NEIGHBOURS); j++) {
-      if (j === i || values[j] <= 0 || !isOpen(j)) continue;
-      buffer[count++] = values[j];
-      if (values[j] < smallest) smallest = values[j];
-    }
+    const from = Math.max(0, i - NEIGHBOURS);
+    const to = Math.min(n - 1, i + NEIGHBOURS);
+    const count = before[to + 1] - before[from] - counted[i];
     let typical: number;
     if (count >= MIN_NEIGHBOURS) {
-      if (value <= SPIKE_FACTOR * smallest) continue; // below 5 × even the smallest neighbour
+      // below 5 × even the smallest neighbour
+      if (value <= SPIKE_FACTOR * Math.min(behind[i], ahead[i])) continue;
+      let filled = 0;
+      for (let j = from; j <= to; j++) if (j !== i && counted[j]) buffer[filled++] = values[j];
       typical = select(buffer, count, count >> 1);
     } else {
       typical = fallback(i);
@@ -128,12 +170,19 @@ export function cleanSeries(
   const n = values.length;
   const out = Float64Array.from(values);
   const isOpen = (i: number) => !open || open[i] === 1;
-  const whole = overallMedian(values, isOpen);
-  const fallback = Number.isFinite(whole)
-    ? () => whole
-    : reference
-    ? referenceTypical(reference, isOpen, overallMedian(reference, isOpen))
-    : () => NaN;
+  // The fallback is made when a sparse day first needs it (a busy series never does).
+  let typicalDay: ((i: number) => number) | undefined;
+  const fallback = (i: number) => {
+    if (!typicalDay) {
+      const whole = overallMedian(values, isOpen);
+      typicalDay = Number.isFinite(whole)
+        ? () => whole
+        : reference
+        ? referenceTypical(reference, isOpen, overallMedian(reference, isOpen))
+        : () => NaN;
+    }
+    return typicalDay(i);
+  };
   const caps = spikeCaps(values, isOpen, fallback);
   let clipped = 0;
   let imputed = 0;

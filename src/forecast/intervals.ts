@@ -41,10 +41,14 @@ export function conformalLevel(p: number, n: number): number {
 
 /**
  * Builds a forecast from a mean and scaled residuals per horizon step (`residuals[h]` holds the
- * scaled errors observed at step h+1). Each step pools the errors of the steps within 3 of it
- * (wider where that gives fewer than 20 errors).
+ * scaled errors observed at step h+1; `sorted` says each is ascending already, NaN last). Each
+ * step pools the errors of the steps within 3 of it (wider where that gives fewer than 20 errors).
  */
-export function intervalsFrom(mean: Float64Array, residuals: readonly Float64Array[]): Forecast {
+export function intervalsFrom(
+  mean: Float64Array,
+  residuals: readonly Float64Array[],
+  sorted = false,
+): Forecast {
   const horizon = mean.length;
   const forecast: Forecast = {
     mean: mean.map((value) => (Number.isFinite(value) ? Math.max(0, value) : 0)),
@@ -54,7 +58,7 @@ export function intervalsFrom(mean: Float64Array, residuals: readonly Float64Arr
     hi95: new Float64Array(horizon),
   };
   const steps = residuals.length;
-  const pools = new SortedPools(residuals);
+  const pools = new SortedPools(residuals, sorted);
   for (let h = 0; h < horizon; h++) {
     const center = Math.min(h, steps - 1);
     let from = center;
@@ -105,9 +109,9 @@ class SortedPools {
   /** Ranks below it are read from the front buffer, the others from the back (`prepare`). */
   #half = 0;
 
-  constructor(residuals: readonly Float64Array[]) {
+  constructor(residuals: readonly Float64Array[], presorted: boolean) {
     const sorted = new Map<Float64Array, Float64Array>();
-    this.#rows = residuals.map((row) => {
+    this.#rows = presorted ? [...residuals] : residuals.map((row) => {
       let copy = sorted.get(row); // the fallback residuals are one array for every step
       if (!copy) sorted.set(row, copy = sortedCopy(row));
       return copy;

@@ -5,7 +5,15 @@
  * @module
  */
 
-import type { Forecast, ForecastModel, SeriesContext, Target, TrainingProgress } from "./types.ts";
+import type {
+  FitOptions,
+  FittedModel,
+  Forecast,
+  ForecastModel,
+  SeriesContext,
+  Target,
+  TrainingProgress,
+} from "./types.ts";
 import { modelNamed } from "./registry.ts";
 import type { BacktestPlan } from "./backtest/plan.ts";
 import { backtestSeries, type SeriesBacktest } from "./backtest/series.ts";
@@ -122,6 +130,15 @@ export async function runJob(
 ): Promise<SeriesBacktest | SeriesBacktest[] | ForecastOutcome | ForecastOutcome[]> {
   if (job.kind === "backtest") {
     const histories = new Map<number, SeriesContext>();
+    // Light fits by model and cutoff (a cutoff is its history's length): a combination's members
+    // are candidates of the same job, fitted on the same history, so each is fitted once.
+    const lightFits = new Map<string, Promise<FittedModel>>();
+    const fitLight = (m: ForecastModel, history: SeriesContext, options: FitOptions) => {
+      const key = `${m.name}@${history.values.length}`;
+      let fitted = lightFits.get(key);
+      if (!fitted) lightFits.set(key, fitted = Promise.resolve(m.fit(history, options)));
+      return fitted;
+    };
     const results: SeriesBacktest[] = [];
     for (const name of job.models) {
       results.push(
@@ -132,6 +149,13 @@ export async function runJob(
           yearlyProfiles: job.yearlyProfiles,
           histories,
           fit: async (m, history, seed, horizon) => {
+            if (m.cost === "light") {
+              const options: FitOptions = { horizon, seed, onProgress };
+              return await fitLight(m, history, {
+                ...options,
+                fitMember: (member, plain) => fitLight(member, plain, options),
+              });
+            }
             if (!m.network || !job.store) {
               return await m.fit(history, { horizon, seed, onProgress });
             }

@@ -95,6 +95,12 @@ export interface FitOptions {
   seed: number;
   /** Called after each training epoch by models that train in epochs. */
   onProgress?: (progress: TrainingProgress) => void;
+  /**
+   * How a model made of other models (a combination) fits its members on this history: a
+   * backtest job hands out the fits its candidates already made at the same cutoff, so each
+   * member is fitted once. Absent: the members fit themselves.
+   */
+  fitMember?: (member: ForecastModel, history: SeriesContext) => Promise<FittedModel>;
 }
 
 /** A model fitted on a history: forecasts from any context that extends that history. */

@@ -14,6 +14,7 @@ import { type BacktestPlan, MIN_PAST_WINDOWS, refitsAt } from "./plan.ts";
 import { naiveScales } from "../metrics.ts";
 import { fitWithYearlyProfile } from "../yearly/apply.ts";
 import { type BacktestWindow, packWindows } from "./window.ts";
+import { RollingErrors } from "./rolling_errors.ts";
 
 export type { BacktestWindow } from "./window.ts";
 
@@ -68,17 +69,11 @@ export async function backtestSeries(
       fitWithYearlyProfile(history, (plain) => own(m, plain, seed, horizon))
     : own;
   const windows: BacktestWindow[] = [];
-  // Each window's scaled residuals, computed once: later windows calibrate on up to
-  // CALIBRATION_ORIGINS of them.
-  const residualsOf = new Map<BacktestWindow, Float64Array>();
-  const residualRow = (w: BacktestWindow) => {
-    let row = residualsOf.get(w);
-    if (!row) {
-      row = w.actual.map((a, h) => scaledResidual(a, w.forecast.mean[h]));
-      residualsOf.set(w, row);
-    }
-    return row;
-  };
+  // The scaled errors of the latest CALIBRATION_ORIGINS windows that have ended, sorted per step:
+  // windows end in the order they start, so the ended ones are always the first `ended`.
+  const rows: Float64Array[] = [];
+  const rolling = new RollingErrors(plan.horizon, CALIBRATION_ORIGINS);
+  let ended = 0;
   let fitted: FittedModel | undefined;
   let calibratedFor: FittedModel | undefined;
   let calibration: Float64Array[] = [];
@@ -106,13 +101,18 @@ export async function backtestSeries(
       ...(options.futureSales?.[k] ? { futureSales: options.futureSales[k] } : {}),
       ...(series.open ? { open: series.open.subarray(0, length + plan.horizon) } : {}),
     };
-    const past = plan.intervals === "past-windows"
-      ? windows.filter((w) => w.cutoff + w.actual.length <= plan.cutoffs[k])
-      : [];
+    if (plan.intervals === "past-windows") {
+      while (ended < windows.length && windowEnd(windows[ended]) <= plan.cutoffs[k]) {
+        if (rolling.size === CALIBRATION_ORIGINS) rolling.remove(rows[ended - CALIBRATION_ORIGINS]);
+        rolling.add(rows[ended++]);
+      }
+    }
     let forecast: Forecast;
-    if (past.length >= MIN_PAST_WINDOWS) {
-      const rows = past.slice(-CALIBRATION_ORIGINS).map(residualRow);
-      forecast = pastWindowForecast(fitted, context, plan.horizon, rows);
+    if (plan.intervals === "past-windows" && ended >= MIN_PAST_WINDOWS) {
+      forecast = closeDays(
+        intervalsFrom(fitted.predict(context, plan.horizon), rolling.pools(), true),
+        context,
+      );
     } else if (plan.intervals === "past-windows") {
       // Until enough windows have ended, a fit's own calibration serves every window it
       // forecasts (its origins are all before the fit's cutoff): calibrated once per fit, not
@@ -128,10 +128,14 @@ export async function backtestSeries(
     } else {
       forecast = forecastWithIntervals(fitted, model, context, plan.horizon);
     }
+    const actual = actualValues(series).slice(length, length + plan.horizon);
+    if (plan.intervals === "past-windows") {
+      rows.push(actual.map((a, h) => scaledResidual(a, forecast.mean[h])));
+    }
     windows.push({
       cutoff: plan.cutoffs[k],
       forecast,
-      actual: actualValues(series).slice(length, length + plan.horizon),
+      actual,
       ...(series.open ? { open: series.open.slice(length, length + plan.horizon) } : {}),
       scales: naiveScales(actualValues(series).subarray(0, length)),
     });
@@ -145,22 +149,7 @@ export async function backtestSeries(
   };
 }
 
-/**
- * A window's forecast with intervals from the errors of earlier windows of the same series that
- * had ended by its cutoff (`past`: their scaled residuals per step, as `intervals.ts` uses them): the
- * backtest is its own calibration set, so no extra forecasts are made.
- */
-function pastWindowForecast(
-  fitted: FittedModel,
-  context: SeriesContext,
-  horizon: number,
-  past: readonly Float64Array[],
-): Forecast {
-  const mean = fitted.predict(context, horizon);
-  const residuals = Array.from({ length: horizon }, () => new Float64Array(past.length));
-  for (let k = 0; k < past.length; k++) {
-    const row = past[k];
-    for (let h = 0; h < horizon; h++) residuals[h][k] = row[h];
-  }
-  return closeDays(intervalsFrom(mean, residuals), context);
+/** The day after a window's last day (its cutoff + its length). */
+function windowEnd(window: BacktestWindow): number {
+  return window.cutoff + window.actual.length;
 }

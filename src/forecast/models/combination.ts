@@ -48,7 +48,9 @@ export function combination(
     ),
     needsSalesForecast: members.some((m) => m.needsSalesForecast),
     async fit(history: SeriesContext, options: FitOptions) {
-      const fitted = await Promise.all(members.map((m) => m.fit(history, options)));
+      const fitted = await Promise.all(
+        members.map((m) => options.fitMember?.(m, history) ?? m.fit(history, options)),
+      );
       return {
         model: name,
         predict(context: SeriesContext, horizon: number) {

@@ -46,14 +46,30 @@ export const YEARLY = {
 /** Factor by day of year (index 0 = 1 January, 365 = 31 December of a leap year); mean ≈ 1. */
 export type YearlyProfile = Float64Array;
 
-/** The yearly Fourier basis at a day of year: cos, sin of harmonics 1…K. */
-function basis(doy: number, out = new Float64Array(2 * YEARLY.harmonics)): Float64Array {
-  for (let k = 1; k <= YEARLY.harmonics; k++) {
-    const angle = 2 * Math.PI * k * doy / 365.25;
-    out[2 * k - 2] = Math.cos(angle);
-    out[2 * k - 1] = Math.sin(angle);
+/** Regressors per day: cos, sin of harmonics 1…K. */
+const WIDTH = 2 * YEARLY.harmonics;
+
+/** The basis at every day of year 0…365, made once (a backtest asks for it millions of times). */
+let basisTable: Float64Array | undefined;
+
+/** The basis of every day of year, row after row (WIDTH values per day). */
+function basisRows(): Float64Array {
+  if (!basisTable) {
+    basisTable = new Float64Array(366 * WIDTH);
+    for (let day = 0; day < 366; day++) {
+      for (let k = 1; k <= YEARLY.harmonics; k++) {
+        const angle = 2 * Math.PI * k * day / 365.25;
+        basisTable[day * WIDTH + 2 * k - 2] = Math.cos(angle);
+        basisTable[day * WIDTH + 2 * k - 1] = Math.sin(angle);
+      }
+    }
   }
-  return out;
+  return basisTable;
+}
+
+/** The yearly Fourier basis at a day of year: cos, sin of harmonics 1…K, as a view. */
+function basis(doy: number): Float64Array {
+  return basisRows().subarray(doy * WIDTH, (doy + 1) * WIDTH);
 }
 
 /** One product's weekly relative levels, with the Fourier regressors and trend partialled out. */
@@ -117,11 +133,9 @@ function designOf(context: SeriesContext): WeeklyDesign | undefined {
   const p = 2 * YEARLY.harmonics;
   const x = new Float64Array(weeks * p);
   const y = new Float64Array(weeks);
-  const row = new Float64Array(p);
   for (let w = 0; w < weeks; w++) {
     // The block's middle day.
-    basis(dayOfYear(context.start + from + 7 * w + 3), row);
-    x.set(row, w * p);
+    x.set(basis(dayOfYear(context.start + from + 7 * w + 3)), w * p);
     y[w] = level[w] / mean;
   }
   partialTrend(x, weeks, p);
@@ -159,12 +173,11 @@ function priorVariance(i: number): number {
 /** Factors by day of year from Fourier coefficients (floored, mean 1 over the year). */
 function profileOf(beta: Float64Array): YearlyProfile {
   const p = 2 * YEARLY.harmonics;
-  const row = new Float64Array(p);
+  const rows = basisRows();
   const factors = new Float64Array(366);
   for (let doy = 0; doy < 366; doy++) {
-    basis(doy, row);
     let value = 1;
-    for (let i = 0; i < p; i++) value += row[i] * beta[i];
+    for (let i = 0; i < p; i++) value += rows[doy * p + i] * beta[i];
     factors[doy] = Math.max(YEARLY.floor, value);
   }
   let mean = 0;
