@@ -8,6 +8,7 @@
  */
 
 import { weekday } from "./dates.ts";
+import { kthSmallest } from "../util/select.ts";
 
 /** How far a day is compared with its neighbours (days each side). */
 export const NEIGHBOURS = 21;
@@ -25,32 +26,6 @@ export interface CleanedSeries {
   imputed: number;
 }
 
-/** The k-th smallest of the first `count` values in `buffer` (reorders them; Hoare's select). */
-function select(buffer: Float64Array, count: number, k: number): number {
-  let low = 0;
-  let high = count - 1;
-  while (low < high) {
-    const pivot = buffer[(low + high) >> 1];
-    let i = low;
-    let j = high;
-    while (i <= j) {
-      while (buffer[i] < pivot) i++;
-      while (buffer[j] > pivot) j--;
-      if (i <= j) {
-        const swap = buffer[i];
-        buffer[i] = buffer[j];
-        buffer[j] = swap;
-        i++;
-        j--;
-      }
-    }
-    if (k <= j) high = j;
-    else if (k >= i) low = i;
-    else return buffer[k];
-  }
-  return buffer[k];
-}
-
 /** The median (upper, for an even count) of the non-zero open days of a series, or NaN. */
 function overallMedian(values: Float64Array, isOpen: (j: number) => boolean): number {
   const positive = new Float64Array(values.length);
@@ -58,7 +33,7 @@ function overallMedian(values: Float64Array, isOpen: (j: number) => boolean): nu
   for (let j = 0; j < values.length; j++) {
     if (isOpen(j) && values[j] > 0) positive[count++] = values[j];
   }
-  return count > MIN_NEIGHBOURS ? select(positive, count, count >> 1) : NaN;
+  return count > MIN_NEIGHBOURS ? kthSmallest(positive, count, count >> 1) : NaN;
 }
 
 /**
@@ -129,7 +104,7 @@ function spikeCaps(
       if (value <= SPIKE_FACTOR * Math.min(behind[i], ahead[i])) continue;
       let filled = 0;
       for (let j = from; j <= to; j++) if (j !== i && counted[j]) buffer[filled++] = values[j];
-      typical = select(buffer, count, count >> 1);
+      typical = kthSmallest(buffer, count, count >> 1);
     } else {
       typical = fallback(i);
     }
@@ -150,7 +125,7 @@ function referenceTypical(reference: Float64Array, isOpen: (j: number) => boolea
     ) {
       if (j !== i && reference[j] > 0 && isOpen(j)) buffer[count++] = reference[j];
     }
-    return count >= MIN_NEIGHBOURS ? select(buffer, count, count >> 1) : whole;
+    return count >= MIN_NEIGHBOURS ? kthSmallest(buffer, count, count >> 1) : whole;
   };
 }
 

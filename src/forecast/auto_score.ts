@@ -9,6 +9,7 @@
 import type { SeriesBacktest } from "./backtest/series.ts";
 import { choiceGroups, type LossCache, modelFor } from "./select.ts";
 import { pooledAnchors } from "./select/anchor.ts";
+import type { SquaredErrorCache } from "./metrics.ts";
 import { byCutoff } from "./keys.ts";
 
 /**
@@ -20,9 +21,11 @@ export function autoBacktest(
   pool: readonly SeriesBacktest[] = series,
 ): SeriesBacktest[] {
   const cutoffs = [...new Set(series.flatMap((entry) => entry.windows.map((w) => w.cutoff)))];
+  const cache: SquaredErrorCache = new Map();
   const anchorsWithout = new Map(
-    cutoffs.map((cutoff) => [cutoff, pooledAnchors(pool, { withoutCutoff: cutoff })]),
+    cutoffs.map((cutoff) => [cutoff, pooledAnchors(pool, { withoutCutoff: cutoff, cache })]),
   );
+  cache.clear();
   const result: SeriesBacktest[] = [];
   for (const group of choiceGroups(series)) {
     const own = [...new Set(group.flatMap((entry) => entry.windows.map((w) => w.cutoff)))].sort(

@@ -142,23 +142,46 @@ export function metricsOf(windows: readonly ScoredWindow[]): Metrics {
 }
 
 /**
+ * Each window's scaled squared errors on its open days, in day order — what {@link pooledRmsse}
+ * sums — kept by a caller that pools the same windows many times (once per left-out window).
+ */
+export type SquaredErrorCache = Map<ScoredWindow, Float64Array>;
+
+/** A window's scaled squared errors on its open days, in day order. */
+function squaredErrors(window: ScoredWindow): Float64Array {
+  const { forecast, actual, open, scales } = window;
+  const terms = new Float64Array(actual.length);
+  let days = 0;
+  for (let h = 0; h < actual.length; h++) {
+    if (open && !open[h]) continue;
+    const error = forecast.mean[h] - actual[h];
+    terms[days++] = error * error / scales.mse;
+  }
+  return days === terms.length ? terms : terms.slice(0, days);
+}
+
+/**
  * The pooled RMSSE alone, as {@link pooledMetrics} computes it (the same sums in the same order,
  * so the same number): what choosing the anchor needs, once per left-out window, without the
- * other metrics' work.
+ * other metrics' work. `cache` keeps each window's terms between calls.
  */
-export function pooledRmsse(perSeries: readonly ScoredWindow[][]): number {
+export function pooledRmsse(
+  perSeries: readonly ScoredWindow[][],
+  cache?: SquaredErrorCache,
+): number {
   let rmsse = 0;
   let counted = 0;
   for (const windows of perSeries) {
     let scaledSq = 0;
     let days = 0;
-    for (const { forecast, actual, open, scales } of windows) {
-      for (let h = 0; h < actual.length; h++) {
-        if (open && !open[h]) continue;
-        const error = forecast.mean[h] - actual[h];
-        scaledSq += error * error / scales.mse;
-        days++;
+    for (const window of windows) {
+      let terms = cache?.get(window);
+      if (!terms) {
+        terms = squaredErrors(window);
+        cache?.set(window, terms);
       }
+      for (let k = 0; k < terms.length; k++) scaledSq += terms[k];
+      days += terms.length;
     }
     if (days === 0) continue;
     rmsse += Math.sqrt(scaledSq / days);

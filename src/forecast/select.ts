@@ -18,7 +18,7 @@ import type { BacktestWindow, SeriesBacktest } from "./backtest/series.ts";
 import { resultKey } from "./keys.ts";
 import { zeroModel } from "./registry.ts";
 import { type Anchor, type Anchors, pooledAnchors } from "./select/anchor.ts";
-import { CLEAR_ADVANTAGE_T, pairedT, windowLosses, windowOverlap } from "./select/evidence.ts";
+import { CLEAR_ADVANTAGE_T, overlapPairs, pairedT, windowLosses } from "./select/evidence.ts";
 
 /** The model chosen for one product and target, and why. */
 export interface ModelChoice {
@@ -103,7 +103,7 @@ function decide(
       return known;
     });
   const baseLosses = losses(base.windows);
-  const overlap = windowOverlap(base.windows);
+  const pairs = overlapPairs(base.windows);
   let clear: (Decision["clear"] & { rmsse: number }) | undefined;
   for (const entry of entries) {
     if (entry.model === anchor.model || entry.windows.length !== base.windows.length) continue;
@@ -111,12 +111,12 @@ function decide(
     const tSquared = pairedT(
       baseLosses.map((l) => l.squared),
       own.map((l) => l.squared),
-      overlap,
+      pairs,
     );
     const tWeekly = pairedT(
       baseLosses.map((l) => l.weekly),
       own.map((l) => l.weekly),
-      overlap,
+      pairs,
     );
     if (tSquared < CLEAR_ADVANTAGE_T || tWeekly < CLEAR_ADVANTAGE_T) continue;
     const score = rmsse(entry.windows);

@@ -12,7 +12,7 @@ import {
   anchorSample,
   pooledAnchors,
 } from "../../src/forecast/select/anchor.ts";
-import { pairedT, windowOverlap } from "../../src/forecast/select/evidence.ts";
+import { overlapPairs, pairedT } from "../../src/forecast/select/evidence.ts";
 import { autoBacktest } from "../../src/forecast/auto_score.ts";
 import { assert, assertEquals } from "../helpers/assert.ts";
 
@@ -161,13 +161,14 @@ Deno.test("the anchor's sample: every product up to the cap, else a fixed hash s
 Deno.test("windows that share days count as less evidence than independent ones", () => {
   // Five 14-day windows 7 days apart share half their days with each neighbour.
   const windows = [0, 1, 2, 3, 4].map((k) => window(100 + 7 * k, new Array(H).fill(10), 10));
-  const overlap = windowOverlap(windows);
-  assertEquals(overlap[0], [1, 0.5, 0, 0, 0]);
-  assertEquals(overlap[2], [0, 0.5, 1, 0.5, 0]);
+  // Neighbours share half their days, windows 14 days apart none.
+  assertEquals(overlapPairs(windows.slice(0, 2)), 1 + 1 + 0.5 + 0.5);
+  assertEquals(overlapPairs([windows[0], windows[2]]), 2);
+  assertEquals(overlapPairs(windows), 9);
   const anchor = [5, 6, 4, 7, 5];
   const model = [3, 3, 3, 3, 3];
   const independent = pairedT(anchor, model);
-  const shared = pairedT(anchor, model, overlap);
+  const shared = pairedT(anchor, model, overlapPairs(windows));
   // Σρ = 5 + 2 × 4 × 0.5 = 9 pairs' worth instead of 5: t shrinks by √(9/5).
   assert(Math.abs(independent / shared - Math.sqrt(9 / 5)) < 1e-12, `${independent} ${shared}`);
 });

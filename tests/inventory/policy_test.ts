@@ -14,6 +14,7 @@ import { feasibleAround, roundOrder } from "../../src/inventory/policies/constra
 import { findPolicy, POLICIES, policyNamed } from "../../src/inventory/policies/registry.ts";
 import { originalRecommendation } from "../../src/inventory/policies/stock.ts";
 import { assert, assertAlmostEquals, assertEquals, assertThrows } from "../helpers/assert.ts";
+import { createRandom } from "../../src/util/random.ts";
 
 const costs = { holding: 0.05, shortage: 1 };
 // 14 days of protection: 7 of lead time (net 7) and a 7-day cycle (net 7, sales 7).
@@ -56,6 +57,39 @@ Deno.test("fill rate at a known stock position, lost sales (hand-computed)", () 
   // The loss solver itself: ½(10 − Q)⁺ + ½(30 − Q)⁺ = 4 at Q = 22; nothing allowed → the max.
   assertEquals(solveLoss([10, 30], [0.5, 0.5], 4), 22);
   assertEquals(solveLoss([10, 30], [0.5, 0.5], 0), 30);
+});
+
+/** The loss solver the plain way: every value sorted, largest first (ties by index). */
+function sortedSolveLoss(values: number[], weight: number[], allowed: number): number {
+  const order = values.map((_, i) => i).sort((a, b) => values[b] - values[a] || a - b);
+  let mass = 0;
+  let total = 0;
+  for (let k = 0; k < order.length; k++) {
+    if (values[order[k]] <= 0) break;
+    mass += weight[order[k]];
+    total += weight[order[k]] * values[order[k]];
+    const q = (total - allowed) / mass;
+    if (q >= (k + 1 < order.length ? Math.max(0, values[order[k + 1]]) : 0)) return Math.max(0, q);
+  }
+  return 0;
+}
+
+Deno.test("loss solver: walking the largest needs first gives the full sort's answer bit for bit", () => {
+  const random = createRandom(9);
+  for (let trial = 0; trial < 2000; trial++) {
+    const n = 1 + Math.floor(random.uniform() * 400);
+    // Rounded needs (many ties) with unequal weights, some all below zero, any allowance.
+    const values = Array.from({ length: n }, () => Math.round(random.normal() * 6 + (trial % 5)));
+    const raw = Array.from({ length: n }, () => 0.5 + random.uniform());
+    const sum = raw.reduce((a, b) => a + b, 0);
+    const weight = raw.map((w) => w / sum);
+    const allowed = trial % 7 === 0 ? 0 : random.uniform() * (trial % 3 === 0 ? 10 : 0.5);
+    assertEquals(
+      Object.is(solveLoss(values, weight, allowed), sortedSolveLoss(values, weight, allowed)),
+      true,
+      `trial ${trial}`,
+    );
+  }
 });
 
 Deno.test("cycle service: the α-quantile of the errors and of the needs (hand-computed)", () => {

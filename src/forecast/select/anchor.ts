@@ -9,7 +9,7 @@
  */
 
 import type { Target } from "../types.ts";
-import { pooledRmsse } from "../metrics.ts";
+import { pooledRmsse, type SquaredErrorCache } from "../metrics.ts";
 import type { BacktestWindow, SeriesBacktest } from "../backtest/series.ts";
 import { findModel } from "../registry.ts";
 import { idHash } from "../../data/shard.ts";
@@ -50,11 +50,11 @@ export function mayAnchor(model: string): boolean {
  * The anchor of each target: among the light models (none without them: each product then takes
  * its own lowest RMSSE), the lowest pooled RMSSE over the sampled products on which every one of
  * them was scored; ties go to the model seen first. `withoutCutoff` leaves that window out (for
- * the honest score).
+ * the honest score); `cache` keeps the windows' errors between such calls.
  */
 export function pooledAnchors(
   series: readonly SeriesBacktest[],
-  options: { withoutCutoff?: number } = {},
+  options: { withoutCutoff?: number; cache?: SquaredErrorCache } = {},
 ): Anchors {
   const anchors: Anchors = {};
   const sample = anchorSample([...new Set(series.map((s) => s.productId))]);
@@ -75,7 +75,7 @@ export function pooledAnchors(
     if (complete.length === 0) continue;
     let best: Anchor | undefined;
     for (const model of models) {
-      const rmsse = pooledRmsse(complete.map((own) => own.get(model)!));
+      const rmsse = pooledRmsse(complete.map((own) => own.get(model)!), options.cache);
       if (!best || rmsse < best.rmsse) best = { model, rmsse, products: complete.length };
     }
     if (best) anchors[target] = best;

@@ -41,8 +41,8 @@ export function windowLosses(window: BacktestWindow): { squared: number; weekly:
 /**
  * The one-sided paired t of the anchor's minus a model's losses over the same windows (positive:
  * the model is better); Infinity when it is better on every window by the same amount.
- * `overlap[i][j]`, when given, is the share of days windows i and j have in common: the variance
- * of the mean difference then counts each pair by its overlap (Σᵢⱼ ρᵢⱼ instead of n).
+ * `pairs`, when given, is Σᵢⱼ ρᵢⱼ over the windows ({@link overlapPairs}): the variance of the
+ * mean difference then counts each pair by its overlap instead of n independent windows.
  *
  * @example
  * ```ts
@@ -54,7 +54,7 @@ export function windowLosses(window: BacktestWindow): { squared: number; weekly:
 export function pairedT(
   anchor: readonly number[],
   model: readonly number[],
-  overlap?: readonly (readonly number[])[],
+  pairs = anchor.length,
 ): number {
   const n = anchor.length;
   if (n < 2) return 0;
@@ -62,21 +62,23 @@ export function pairedT(
   const mean = d.reduce((a, b) => a + b, 0) / n;
   const variance = d.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1);
   if (!(mean > 0)) return 0;
-  let pairs = n;
-  if (overlap) {
-    pairs = 0;
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) pairs += overlap[i][j];
-  }
   return variance > 0 ? mean / Math.sqrt(variance * pairs / (n * n)) : Infinity;
 }
 
-/** The share of days each pair of windows has in common (1 on the diagonal). */
-export function windowOverlap(windows: readonly BacktestWindow[]): number[][] {
+/**
+ * Σᵢⱼ ρᵢⱼ over every ordered pair of the windows, ρᵢⱼ the share of days windows i and j have
+ * in common (1 for a window with itself): how many independent pairs' worth of evidence they
+ * hold, for {@link pairedT}.
+ */
+export function overlapPairs(windows: readonly BacktestWindow[]): number {
   const days = windows.map((w) => w.actual.length);
-  return windows.map((a, i) =>
-    windows.map((b, j) => {
+  const cutoffs = windows.map((w) => w.cutoff);
+  let pairs = 0;
+  for (let i = 0; i < windows.length; i++) {
+    for (let j = 0; j < windows.length; j++) {
       const horizon = Math.min(days[i], days[j]);
-      return horizon > 0 ? Math.max(0, 1 - Math.abs(a.cutoff - b.cutoff) / horizon) : 0;
-    })
-  );
+      pairs += horizon > 0 ? Math.max(0, 1 - Math.abs(cutoffs[i] - cutoffs[j]) / horizon) : 0;
+    }
+  }
+  return pairs;
 }

@@ -14,6 +14,7 @@
 
 import { cdf, type ErrorDistribution } from "../errors/empirical.ts";
 import type { ProtectionForecast, StockLevels } from "./types.ts";
+import { sortedIndices } from "../../util/order.ts";
 
 /** The levels of a safety stock q (S = F + q, never below 0). */
 export function levelsOf(
@@ -48,14 +49,14 @@ export function orderLevels(
 export function leadQuantile(errors: ErrorDistribution, p: number): number {
   let order = leadOrder.get(errors);
   if (!order) {
-    order = sortedOrder(errors.lead);
+    order = sortedIndices(errors.lead);
     leadOrder.set(errors, order);
   }
   return quantileInOrder(errors.lead, errors.weight, order, p);
 }
 
 /** The lead errors' sort order per distribution: every level of a decision reads it again. */
-const leadOrder = new WeakMap<ErrorDistribution, number[]>();
+const leadOrder = new WeakMap<ErrorDistribution, Int32Array>();
 
 /**
  * Per error sample, what an order placed at stock position `position` must cover:
@@ -93,18 +94,13 @@ export function weightedQuantile(
   weight: ArrayLike<number>,
   p: number,
 ): number {
-  return quantileInOrder(values, weight, sortedOrder(values), p);
-}
-
-/** Indices of `values` in ascending order (stable). */
-function sortedOrder(values: ArrayLike<number>): number[] {
-  return Array.from({ length: values.length }, (_, i) => i).sort((a, b) => values[a] - values[b]);
+  return quantileInOrder(values, weight, sortedIndices(values), p);
 }
 
 function quantileInOrder(
   values: ArrayLike<number>,
   weight: ArrayLike<number>,
-  order: readonly number[],
+  order: Int32Array,
   p: number,
 ): number {
   let cumulative = 0;
@@ -147,9 +143,7 @@ export function solveLoss(
   weight: ArrayLike<number>,
   allowed: number,
 ): number {
-  const order = Array.from({ length: values.length }, (_, i) => i).sort((a, b) =>
-    values[b] - values[a]
-  );
+  const order = sortedIndices(values, true);
   let mass = 0; // Σ w over the values above Q
   let total = 0; // Σ w·v over them
   for (let k = 0; k < order.length; k++) {
