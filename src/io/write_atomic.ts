@@ -6,6 +6,8 @@
  */
 
 import { dirname } from "node:path";
+import { once } from "node:events";
+import { createGzip } from "node:zlib";
 
 /**
  * File content: text, bytes, text in chunks written one after the other (made as written), or
@@ -28,14 +30,39 @@ export function gzipped(chunks: () => Iterable<string>): GzipContent {
 export async function writeContent(path: string, content: FileContent): Promise<void> {
   if (typeof content === "string") return await Deno.writeTextFile(path, content);
   if (content instanceof Uint8Array) return await Deno.writeFile(path, content);
-  if ("gzip" in content) {
-    const blocks = ReadableStream.from(fixedBlocks(content.gzip()));
-    return await Deno.writeFile(path, blocks.pipeThrough(new CompressionStream("gzip")));
-  }
+  if ("gzip" in content) return await writeGzip(path, fixedBlocks(content.gzip()));
   await Deno.writeTextFile(path, ReadableStream.from(content));
 }
 
-/** Bytes of a gzip block: the compressor flushes at each block, so blocks are of fixed size. */
+/**
+ * zlib's compression level: 3 compresses a backtest 2.6× faster than the default 6 for a file 6 %
+ * larger (300 MB of backtest.csv: 6.3 s and 64.2 MiB against 16.3 s and 60.6 MiB).
+ */
+const GZIP_LEVEL = 3;
+
+/** Writes `blocks` to `path` gzip-compressed (the bytes do not depend on where blocks end). */
+async function writeGzip(path: string, blocks: Iterable<Uint8Array>): Promise<void> {
+  const file = await Deno.open(path, { write: true, create: true, truncate: true });
+  const gzip = createGzip({ level: GZIP_LEVEL });
+  try {
+    gzip.on("data", (chunk: Uint8Array) => {
+      try {
+        for (let at = 0; at < chunk.length;) at += file.writeSync(chunk.subarray(at));
+      } catch (error) {
+        gzip.destroy(error as Error); // surfaces through the awaited events below
+      }
+    });
+    const ended = once(gzip, "end");
+    for (const block of blocks) if (!gzip.write(block)) await once(gzip, "drain");
+    gzip.end();
+    await ended;
+  } finally {
+    gzip.destroy();
+    file.close();
+  }
+}
+
+/** Bytes of a block handed to the compressor. */
 const GZIP_BLOCK = 1 << 20;
 
 /** The UTF-8 bytes of `chunks` in blocks of {@link GZIP_BLOCK} (the last one shorter). */
