@@ -71,6 +71,7 @@ export async function backtestSeries(
   const windows: BacktestWindow[] = [];
   // The scaled errors of the latest CALIBRATION_ORIGINS windows that have ended, sorted per step:
   // windows end in the order they start, so the ended ones are always the first `ended`.
+  const pastWindows = plan.intervals === "past-windows";
   const rows: Float64Array[] = [];
   const rolling = new RollingErrors(plan.horizon, CALIBRATION_ORIGINS);
   let ended = 0;
@@ -101,19 +102,19 @@ export async function backtestSeries(
       ...(options.futureSales?.[k] ? { futureSales: options.futureSales[k] } : {}),
       ...(series.open ? { open: series.open.subarray(0, length + plan.horizon) } : {}),
     };
-    if (plan.intervals === "past-windows") {
+    if (pastWindows) {
       while (ended < windows.length && windowEnd(windows[ended]) <= plan.cutoffs[k]) {
         if (rolling.size === CALIBRATION_ORIGINS) rolling.remove(rows[ended - CALIBRATION_ORIGINS]);
         rolling.add(rows[ended++]);
       }
     }
     let forecast: Forecast;
-    if (plan.intervals === "past-windows" && ended >= MIN_PAST_WINDOWS) {
+    if (pastWindows && ended >= MIN_PAST_WINDOWS) {
       forecast = closeDays(
         intervalsFrom(fitted.predict(context, plan.horizon), rolling.pools(), true),
         context,
       );
-    } else if (plan.intervals === "past-windows") {
+    } else if (pastWindows) {
       // Until enough windows have ended, a fit's own calibration serves every window it
       // forecasts (its origins are all before the fit's cutoff): calibrated once per fit, not
       // once per window — for a network fitted once, an eighth of the forecasts.
@@ -129,7 +130,7 @@ export async function backtestSeries(
       forecast = forecastWithIntervals(fitted, model, context, plan.horizon);
     }
     const actual = actualValues(series).slice(length, length + plan.horizon);
-    if (plan.intervals === "past-windows") {
+    if (pastWindows) {
       rows.push(actual.map((a, h) => scaledResidual(a, forecast.mean[h])));
     }
     windows.push({

@@ -8,6 +8,8 @@
  * @module
  */
 
+import { sortedIndices } from "../../util/order.ts";
+
 /** Weighted error samples, sorted by `cycle`; weights sum to 1. */
 export interface ErrorDistribution {
   /** Errors of (L + R)-day totals, ascending. */
@@ -51,7 +53,7 @@ export function errorDistribution(samples: readonly ErrorSample[]): ErrorDistrib
       );
     }
   }
-  const order = kept.map((_, i) => i).sort((a, b) => kept[a].cycle - kept[b].cycle);
+  const order = sortedIndices(kept.map((s) => s.cycle));
   const total = kept.reduce((t, s) => t + (s.weight ?? 1), 0);
   return {
     cycle: Float64Array.from(order, (i) => kept[i].cycle),
