@@ -53,6 +53,7 @@ async function writeGzip(path: string, blocks: Iterable<Uint8Array>): Promise<vo
       }
     });
     const ended = once(gzip, "end");
+    ended.catch(() => {}); // a failure while writing rejects the awaited drain instead
     for (const block of blocks) if (!gzip.write(block)) await once(gzip, "drain");
     gzip.end();
     await ended;

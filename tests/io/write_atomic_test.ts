@@ -1,5 +1,5 @@
 import { assert, assertEquals } from "../helpers/assert.ts";
-import { gzipped, writeFileAtomic } from "../../src/io/write_atomic.ts";
+import { gzipped, writeContent, writeFileAtomic } from "../../src/io/write_atomic.ts";
 
 /** Text of `rows` CSV rows, as one string. */
 const text = (rows: number) =>
@@ -43,4 +43,11 @@ Deno.test("gzip content: a failure while the text is made leaves no file and no 
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
+});
+
+Deno.test("gzip content: a disk that fills up is a rejected write, not an uncaught error", async () => {
+  // /dev/full fails every write with ENOSPC, as a full disk does.
+  let message = "";
+  await writeContent("/dev/full", gzipped(() => [text(200_000)])).catch((e) => message = e.message);
+  assert(message.includes("No space left"), message);
 });
