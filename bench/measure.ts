@@ -1,7 +1,10 @@
 /**
- * Runs a command as a child process and measures its wall time and peak resident memory: the
- * largest sum of the resident memory of the child and all its descendants (Deno and the Chromium
- * it starts for the PDF), polled from /proc while it runs, and at least the child's own VmHWM.
+ * Runs a command as a child process and measures its wall time and peak memory: the largest sum,
+ * over the child and all its descendants (Deno and the Chromium it starts for the PDF), of each
+ * process's proportional set size (PSS: its private pages, and its share of pages it shares —
+ * Chromium's five processes map one binary and one font cache, which a sum of resident sizes
+ * counts five times), polled from /proc while it runs, and at least the child's own VmHWM. The
+ * plain sum of resident sizes is kept beside it.
  * @module
  */
 
@@ -9,8 +12,10 @@
 export interface Measurement {
   /** Wall-clock seconds. */
   seconds: number;
-  /** Peak resident memory of the process tree in MiB (0 where /proc is unavailable). */
+  /** Peak memory of the process tree in MiB, shared pages counted once (0 without /proc). */
   peakMiB: number;
+  /** Peak of the process tree's resident sizes summed, shared pages counted in each process. */
+  peakRssMiB: number;
   /** Exit code. */
   code: number;
   /** Standard output. */
@@ -31,15 +36,19 @@ export async function measureDeno(args: string[], cwd: string): Promise<Measurem
     stderr: "piped",
   }).spawn();
   let peakKiB = 0;
+  let peakRssKiB = 0;
   const poll = setInterval(() => {
-    peakKiB = Math.max(peakKiB, treeResidentKiB(child.pid), ownPeakKiB(child.pid));
-  }, 25);
+    const tree = treeMemoryKiB(child.pid);
+    peakKiB = Math.max(peakKiB, tree.pss, ownPeakKiB(child.pid));
+    peakRssKiB = Math.max(peakRssKiB, tree.rss, ownPeakKiB(child.pid));
+  }, 50);
   const output = await child.output();
   clearInterval(poll);
   const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
   return {
     seconds: (performance.now() - started) / 1000,
     peakMiB: peakKiB / 1024,
+    peakRssMiB: peakRssKiB / 1024,
     code: output.code,
     stdout: decode(output.stdout),
     stderr: decode(output.stderr),
@@ -60,8 +69,18 @@ function ownPeakKiB(pid: number): number {
   return statusKiB(pid, "VmHWM");
 }
 
-/** The resident memory of `root` and every descendant, summed (KiB). */
-function treeResidentKiB(root: number): number {
+/** A process's proportional set size in KiB (its resident size where smaps_rollup is missing). */
+function proportionalKiB(pid: number): number {
+  try {
+    const rollup = Deno.readTextFileSync(`/proc/${pid}/smaps_rollup`);
+    return Number(/^Pss:\s+(\d+) kB/m.exec(rollup)?.[1] ?? 0);
+  } catch {
+    return statusKiB(pid, "VmRSS");
+  }
+}
+
+/** The memory of `root` and every descendant, summed (KiB): PSS, and resident sizes. */
+function treeMemoryKiB(root: number): { pss: number; rss: number } {
   const children = new Map<number, number[]>();
   try {
     for (const entry of Deno.readDirSync("/proc")) {
@@ -77,13 +96,14 @@ function treeResidentKiB(root: number): number {
       }
     }
   } catch {
-    return 0; // no /proc
+    return { pss: 0, rss: 0 }; // no /proc
   }
-  let total = 0;
+  const total = { pss: 0, rss: 0 };
   const stack = [root];
   while (stack.length > 0) {
     const pid = stack.pop()!;
-    total += statusKiB(pid, "VmRSS");
+    total.pss += proportionalKiB(pid);
+    total.rss += statusKiB(pid, "VmRSS");
     stack.push(...(children.get(pid) ?? []));
   }
   return total;

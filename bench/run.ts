@@ -48,6 +48,7 @@ async function main(filters: string[]): Promise<number> {
         target: bench.peakMiB,
         met: bench.peakMiB === undefined ? undefined : run.peakMiB <= bench.peakMiB,
       },
+      { label: "peak RSS summed", value: `${run.peakRssMiB.toFixed(0)} MiB` },
       ...(bench.figures?.(run) ?? []),
     ];
     console.error(

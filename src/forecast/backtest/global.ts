@@ -19,6 +19,9 @@ import { formatIsoDay } from "../../data/dates.ts";
 import { BatchedPredictions } from "../lstm/batched.ts";
 import { deseasonalised } from "../yearly/apply.ts";
 
+/** Products whose windows go through the network in one batched pass. */
+export const GLOBAL_CHUNK = 100;
+
 /** Backtests `model` trained across all `series` (one target). */
 export async function backtestGlobal(
   model: ForecastModel,
@@ -36,6 +39,8 @@ export async function backtestGlobal(
     trainOnly?: boolean;
     /** The products to score (a shard's own); the networks train on every series. @default all */
     scored?: ReadonlySet<string>;
+    /** Products per batched pass (bounds the memory). @default {@link GLOBAL_CHUNK} */
+    chunk?: number;
   },
 ): Promise<SeriesBacktest[]> {
   const config = model.network;
@@ -79,36 +84,46 @@ export async function backtestGlobal(
     trainedAt.set(cutoff, byId);
     return byId;
   };
-  // Every product's windows and calibration forecasts go through the network together: a first
-  // pass records what each product asks for, one batched pass computes it, a second replays it.
-  const batch = new BatchedPredictions();
-  // The cleaned training spans of each series, made once and shared by both passes.
-  const spans = series.map(() => new Map<number, SeriesContext>());
-  const pass = async (): Promise<SeriesBacktest[]> => {
-    const results: SeriesBacktest[] = [];
-    for (const [i, one] of series.entries()) {
-      if (options.scored && !options.scored.has(one.productId)) continue;
-      results.push(
-        await backtestSeries(model, one, plan, {
-          seed: options.seed,
-          futureSales: options.futureSales?.[i],
-          yearlyProfiles: options.yearlyProfiles?.[i],
-          histories: spans[i],
-          fit: async (_, history): Promise<FittedModel> =>
-            batch.view(
-              (await fitAt(history.start + history.values.length - 1)).get(history.productId)!,
-            ),
-        }),
-      );
+  // Each chunk of products' windows and calibration forecasts go through the network together:
+  // a first pass records what each product asks for, one batched pass computes it, a second
+  // replays it. Chunks bound the memory: a product's cleaned training spans and recorded
+  // requests live only while its chunk runs, not for every product at once.
+  const scored = series.flatMap((one, i) =>
+    options.scored && !options.scored.has(one.productId) ? [] : [i]
+  );
+  const chunk = Math.max(1, options.chunk ?? GLOBAL_CHUNK);
+  const results: SeriesBacktest[] = [];
+  try {
+    for (let from = 0; from < scored.length; from += chunk) {
+      const batch = new BatchedPredictions();
+      // The cleaned training spans of each series, made once and shared by both passes.
+      const spans = new Map<number, Map<number, SeriesContext>>();
+      const pass = async (): Promise<SeriesBacktest[]> => {
+        const done: SeriesBacktest[] = [];
+        for (const i of scored.slice(from, from + chunk)) {
+          if (!spans.has(i)) spans.set(i, new Map());
+          done.push(
+            await backtestSeries(model, series[i], plan, {
+              seed: options.seed,
+              futureSales: options.futureSales?.[i],
+              yearlyProfiles: options.yearlyProfiles?.[i],
+              histories: spans.get(i),
+              fit: async (_, history): Promise<FittedModel> =>
+                batch.view(
+                  (await fitAt(history.start + history.values.length - 1)).get(history.productId)!,
+                ),
+            }),
+          );
+        }
+        return done;
+      };
+      // The first pass asks for every network the windows need (training or loading each).
+      await pass();
+      if (options.trainOnly) continue;
+      batch.compute();
+      results.push(...await pass());
     }
     return results;
-  };
-  try {
-    // The first pass asks for every network the windows need (training or loading each).
-    await pass();
-    if (options.trainOnly) return [];
-    batch.compute();
-    return await pass();
   } finally {
     for (const dispose of disposers) dispose();
   }

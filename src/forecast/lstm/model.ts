@@ -23,6 +23,7 @@ import {
 } from "./features.ts";
 import { loadTf, type Tf, withSeededMathRandom } from "./tf.ts";
 import { buildNetwork } from "./network.ts";
+import { samplingPlan } from "./sampling.ts";
 import { type TrainingSummary, trainNetwork } from "./train.ts";
 import { createRandom } from "../../util/random.ts";
 import { MA28, movingAverageForecast } from "../models/moving_average.ts";
@@ -221,11 +222,7 @@ export async function trainSharedLstm(
   const target = histories[0].target;
   const withSales = config.salesInputs && target === "returns";
   const shape = sampleShape(config, withSales);
-  const total = histories.reduce(
-    (sum, h) => sum + Math.max(0, h.values.length - config.window - config.outputs + 1),
-    0,
-  );
-  const stride = Math.max(config.stride, Math.ceil(total / config.maxSamples));
+  const { stride, every } = samplingPlan(config, histories.map((h) => h.values.length));
   const prepared = histories.map((history) => {
     const series: LstmSeries = {
       start: history.start,
@@ -252,10 +249,12 @@ export async function trainSharedLstm(
   const random = createRandom(options.seed);
   return await withSeededMathRandom(() => random.uniform(), async () => {
     const network = buildNetwork(tf, config, shape, options.seed);
+    // With very many products they take turns (`sampling.ts`): every `every`-th one trains.
+    const trainers = every === 1 ? prepared : prepared.filter((_, i) => i % every === 0);
     const data = {
-      train: concatSamples(prepared.map((p) => p.train)),
-      validation: concatSamples(prepared.map((p) => p.validation)),
-      all: concatSamples(prepared.map((p) => p.all)),
+      train: concatSamples(trainers.map((p) => p.train)),
+      validation: concatSamples(trainers.map((p) => p.validation)),
+      all: concatSamples(trainers.map((p) => p.all)),
     };
     const training = await trainNetwork(tf, network, config, shape, data, {
       seed: options.seed,
