@@ -13,8 +13,25 @@ export const ROOT = fileURLToPath(new URL("../", import.meta.url));
 export const WORK = `${ROOT}.tmp/bench`;
 /** The shared Online Retail II file of the real-data benchmarks. */
 export const SHARED = `${ROOT}../shared/data/online-retail/online_retail_ii_2009-12_2010-11.csv.gz`;
-/** `deno` arguments that run the CLI. */
-export const CLI = ["run", "--allow-all", "--quiet", `${ROOT}src/cli.ts`];
+/**
+ * The V8 flag the heavy tasks of `deno.json` run with: the heap grows by 20 % per major GC
+ * instead of V8's default. A planning run makes much short-lived garbage (the replay's decisions
+ * at every review), which let the heap reach several times its live size between collections; at
+ * 1,000 products this takes about 0.8 GiB off the peak, at no cost in time.
+ */
+export const V8_FLAGS = "--v8-flags=--heap-growing-percent=20";
+
+/**
+ * `deno` arguments that run the CLI as the tasks run it: V8 grows its heap by 20 % per major GC instead of
+ * its default ({@link V8_FLAGS}).
+ */
+export const CLI = [
+  "run",
+  "--allow-all",
+  "--quiet",
+  V8_FLAGS,
+  `${ROOT}src/cli.ts`,
+];
 /** The demo data. */
 export const DEMO = `${WORK}/demo.csv`;
 /** Saved models of the demo benchmarks. */

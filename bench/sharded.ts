@@ -8,6 +8,7 @@
  */
 
 import { join } from "node:path";
+import { V8_FLAGS } from "./common.ts";
 
 const [data, shardText, work] = Deno.args;
 const shards = Number(shardText);
@@ -16,7 +17,7 @@ const COMPARED = ["forecast.csv", "plan.csv", "plan_daily.csv", "alerts.csv", "b
 
 async function run(args: string[]): Promise<void> {
   const child = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", "--quiet", cli, ...args],
+    args: ["run", "-A", "--quiet", V8_FLAGS, cli, ...args],
     env: { INIT_CWD: Deno.cwd() },
     stdout: "null",
     stderr: "piped",
