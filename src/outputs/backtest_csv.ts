@@ -15,6 +15,14 @@ import type { SeriesBacktest } from "../forecast/backtest/series.ts";
 import { DIGITS, roundTo } from "../util/round.ts";
 import { BOUND_COLUMNS, FORECAST_COLUMNS } from "./forecast_csv.ts";
 
+/**
+ * Most bytes of text a backtest.csv may hold once decompressed: 64 GiB. A run's backtest is about
+ * 1.1–1.3 MB of text per product (55 planning windows of 14 days, 11 candidates, both targets), so
+ * 2,000 products already pass the 2 GiB other inputs may hold; it is read as a stream into numbers
+ * per window, never held as text, and this still stops a gzip bomb (about 50,000 products' worth).
+ */
+export const MAX_BACKTEST_BYTES = 64 * 1024 ** 3;
+
 /** The name of the backtest in a run directory: gzip-compressed backtest.csv. */
 export const BACKTEST_FILE = "backtest.csv.gz";
 
@@ -65,7 +73,7 @@ export async function readBacktestCsv(
   hint?: string,
 ): Promise<void> {
   const reader = backtestRowReader(path, into);
-  await streamText(path, (text) => reader.rows.push(text), { hint });
+  await streamText(path, (text) => reader.rows.push(text), { hint, maxBytes: MAX_BACKTEST_BYTES });
   reader.rows.end();
   reader.finish();
 }
