@@ -21,10 +21,7 @@ export const SHARED = `${ROOT}../shared/data/online-retail/online_retail_ii_2009
  */
 export const V8_FLAGS = "--v8-flags=--heap-growing-percent=20";
 
-/**
- * `deno` arguments that run the CLI as the tasks run it: V8 grows its heap by 20 % per major GC instead of
- * its default ({@link V8_FLAGS}).
- */
+/** `deno` arguments that run the CLI as the tasks run it (with {@link V8_FLAGS}). */
 export const CLI = [
   "run",
   "--allow-all",

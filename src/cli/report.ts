@@ -23,7 +23,6 @@ import { replanRun } from "./replan.ts";
 import { findChromium } from "../report/chromium.ts";
 import { renderPdf } from "../report/pdf.ts";
 import { writeOutputDir } from "../io/output_dir.ts";
-import type { FileContent } from "../io/write_atomic.ts";
 import { guardOutputDir } from "./output_guard.ts";
 import { today } from "../config/run_config.ts";
 
@@ -53,14 +52,21 @@ export const reportCommand = defineCommand({
       throw new InputError("--pdf and --no-pdf contradict each other; pick one");
     }
     const progress = new Progress(config.quiet);
-    const { out, files, title } = await computeReport(config, progress);
-    const names = [...files.keys()];
+    const planned = config.out ?? defaultReportDir(config.data, today());
+    if (!config.from) await guardOutputDir(planned, config, "report");
+    const input = config.from
+      ? await inputFromOutputs(config, config.from, progress)
+      : await runFromConfig(config, progress, true);
+    const out = config.from
+      ? config.out ?? defaultReportDir(config.data, input.options.runDate)
+      : planned;
+    if (config.from) await guardOutputDir(out, config, "report");
+
+    progress.stage("render the report");
+    const files = buildReportFiles(input);
     const chromium = config.noPdf ? undefined : findChromium();
     let pdfProblem: string | undefined;
     await writeOutputDir(out, "report", files, async (temp) => {
-      // The data files are written and the PDF reads report.html from disk: let the run's
-      // windows, forecasts and page go before Chromium starts (they are most of the memory).
-      files.clear();
       if (config.noPdf) return [];
       if (!chromium) {
         pdfProblem =
@@ -74,7 +80,7 @@ export const reportCommand = defineCommand({
           htmlPath: join(temp, "report.html"),
           pdfPath: join(temp, "report.pdf"),
           executablePath: chromium,
-          title,
+          title: input.options.title,
         });
       } catch (error) {
         pdfProblem = `report.pdf could not be made: ${
@@ -84,7 +90,7 @@ export const reportCommand = defineCommand({
       }
       return ["report.pdf"];
     });
-    const written = [...names, ...(config.noPdf || pdfProblem ? [] : ["report.pdf"])]
+    const written = [...files.keys(), ...(config.noPdf || pdfProblem ? [] : ["report.pdf"])]
       .sort();
     progress.line(`report done in ${progress.elapsed.toFixed(1)} s`);
     if (pdfProblem) printErr(`${config.pdf ? "error" : "warning"}: ${pdfProblem}`);
@@ -114,25 +120,4 @@ async function inputFromOutputs(
     ...(read.orderLines ? { orderLines: read.orderLines } : {}),
   });
   return config.title ? { ...input, options: { ...input.options, title: config.title } } : input;
-}
-
-/**
- * The run of a report (computed, or read back with `--from`), its output directory (checked) and
- * its files. Only the files and the title outlive it, so the run can be freed once they are written.
- */
-async function computeReport(
-  config: PlanningRunConfig & { from?: string; out?: string },
-  progress: Progress,
-): Promise<{ out: string; files: Map<string, FileContent>; title: string }> {
-  const planned = config.out ?? defaultReportDir(config.data, today());
-  if (!config.from) await guardOutputDir(planned, config, "report");
-  const input = config.from
-    ? await inputFromOutputs(config, config.from, progress)
-    : await runFromConfig(config, progress, true);
-  const out = config.from
-    ? config.out ?? defaultReportDir(config.data, input.options.runDate)
-    : planned;
-  if (config.from) await guardOutputDir(out, config, "report");
-  progress.stage("render the report");
-  return { out, files: buildReportFiles(input), title: input.options.title };
 }

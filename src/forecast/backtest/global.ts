@@ -95,19 +95,19 @@ export async function backtestGlobal(
   const results: SeriesBacktest[] = [];
   try {
     for (let from = 0; from < scored.length; from += chunk) {
+      const indices = scored.slice(from, from + chunk);
       const batch = new BatchedPredictions();
       // The cleaned training spans of each series, made once and shared by both passes.
-      const spans = new Map<number, Map<number, SeriesContext>>();
+      const spans = indices.map(() => new Map<number, SeriesContext>());
       const pass = async (): Promise<SeriesBacktest[]> => {
         const done: SeriesBacktest[] = [];
-        for (const i of scored.slice(from, from + chunk)) {
-          if (!spans.has(i)) spans.set(i, new Map());
+        for (const [k, i] of indices.entries()) {
           done.push(
             await backtestSeries(model, series[i], plan, {
               seed: options.seed,
               futureSales: options.futureSales?.[i],
               yearlyProfiles: options.yearlyProfiles?.[i],
-              histories: spans.get(i),
+              histories: spans[k],
               fit: async (_, history): Promise<FittedModel> =>
                 batch.view(
                   (await fitAt(history.start + history.values.length - 1)).get(history.productId)!,
