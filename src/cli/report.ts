@@ -3,26 +3,22 @@
  * trains or reuses saved models, backtests, forecasts, plans, raises alerts, simulates the
  * policies, and writes report.html, report.pdf and the CSV/JSON files into one directory —
  * atomically, so a failed run leaves the previous report intact. `--from DIR` renders the outputs
- * of `plan` or `merge` without recomputing.
+ * of `plan` or `merge` without recomputing. The run and the files are made in a worker
+ * (`report_job.ts`) that has ended, and given its memory back, before Chromium prints the PDF.
  * @module
  */
 
 import { printErr, printOut } from "./print.ts";
 import { join } from "node:path";
 import { defineCommand } from "./args.ts";
-import { loadScoped } from "./scope.ts";
 import { Progress } from "./progress.ts";
-import { ensureDemoData, type PlanningRunConfig, runFromConfig } from "./planning_run.ts";
 import { path, toggle } from "../config/option.ts";
 import { defaultReportDir, PLANNING_RUN_OPTIONS } from "../config/run_config.ts";
 import { InputError } from "../io/errors.ts";
-import { buildReportFiles } from "../report/build.ts";
-import type { RunInput } from "../outputs/run_input.ts";
-import { readRun } from "../outputs/read_run.ts";
-import { replanRun } from "./replan.ts";
 import { findChromium } from "../report/chromium.ts";
 import { renderPdf } from "../report/pdf.ts";
-import { writeOutputDir } from "../io/output_dir.ts";
+import { writeOutputDirBy } from "../io/output_dir.ts";
+import { startReportJob } from "./report_job.ts";
 import { guardOutputDir } from "./output_guard.ts";
 import { today } from "../config/run_config.ts";
 
@@ -54,70 +50,47 @@ export const reportCommand = defineCommand({
     const progress = new Progress(config.quiet);
     const planned = config.out ?? defaultReportDir(config.data, today());
     if (!config.from) await guardOutputDir(planned, config, "report");
-    const input = config.from
-      ? await inputFromOutputs(config, config.from, progress)
-      : await runFromConfig(config, progress, true);
-    const out = config.from
-      ? config.out ?? defaultReportDir(config.data, input.options.runDate)
-      : planned;
-    if (config.from) await guardOutputDir(out, config, "report");
-
-    progress.stage("render the report");
-    const files = buildReportFiles(input);
+    // Computed in a worker, whose memory is given back before Chromium starts.
+    const job = await startReportJob(config, config.from);
     const chromium = config.noPdf ? undefined : findChromium();
     let pdfProblem: string | undefined;
-    await writeOutputDir(out, "report", files, async (temp) => {
-      if (config.noPdf) return [];
-      if (!chromium) {
-        pdfProblem =
-          "no Chromium found, so no report.pdf: install it (apt-get install chromium) or set " +
-          "CHROME_PATH to a Chrome or Chromium binary";
-        return [];
-      }
-      progress.stage("print report.pdf with Chromium");
-      try {
-        await renderPdf({
-          htmlPath: join(temp, "report.html"),
-          pdfPath: join(temp, "report.pdf"),
-          executablePath: chromium,
-          title: input.options.title,
-        });
-      } catch (error) {
-        pdfProblem = `report.pdf could not be made: ${
-          error instanceof Error ? error.message.split("\n")[0] : error
-        }`;
-        return [];
-      }
-      return ["report.pdf"];
-    });
-    const written = [...files.keys(), ...(config.noPdf || pdfProblem ? [] : ["report.pdf"])]
-      .sort();
-    progress.line(`report done in ${progress.elapsed.toFixed(1)} s`);
-    if (pdfProblem) printErr(`${config.pdf ? "error" : "warning"}: ${pdfProblem}`);
-    printOut(`wrote ${out}/: ${written.join(", ")}`);
+    let written: string[] = [];
+    try {
+      const out = config.from ? config.out ?? defaultReportDir(config.data, job.runDate) : planned;
+      if (config.from) await guardOutputDir(out, config, "report");
+      await writeOutputDirBy(out, "report", [...job.names, "report.pdf"], async (temp) => {
+        await job.write(temp);
+        written = [...job.names];
+        if (config.noPdf) return written;
+        if (!chromium) {
+          pdfProblem =
+            "no Chromium found, so no report.pdf: install it (apt-get install chromium) or set " +
+            "CHROME_PATH to a Chrome or Chromium binary";
+          return written;
+        }
+        progress.stage("print report.pdf with Chromium");
+        try {
+          await renderPdf({
+            htmlPath: join(temp, "report.html"),
+            pdfPath: join(temp, "report.pdf"),
+            executablePath: chromium,
+            title: job.title,
+          });
+        } catch (error) {
+          pdfProblem = `report.pdf could not be made: ${
+            error instanceof Error ? error.message.split("\n")[0] : error
+          }`;
+          return written;
+        }
+        written.push("report.pdf");
+        return written;
+      });
+      progress.line(`report done in ${progress.elapsed.toFixed(1)} s`);
+      if (pdfProblem) printErr(`${config.pdf ? "error" : "warning"}: ${pdfProblem}`);
+      printOut(`wrote ${out}/: ${written.sort().join(", ")}`);
+    } finally {
+      job.close();
+    }
     return pdfProblem && config.pdf ? 1 : 0;
   },
 });
-
-/**
- * The report's inputs read back from the files of `plan` or `merge`: forecasts and backtests as
- * written, the plans made again from them (`replan.ts`: the same plans, with the error
- * distributions the explorer needs).
- */
-async function inputFromOutputs(
-  config: PlanningRunConfig,
-  dir: string,
-  progress: Progress,
-): Promise<RunInput> {
-  await ensureDemoData(config.data, progress);
-  progress.stage(`read ${dir} and ${config.data}`);
-  const { all, calendar } = await loadScoped(config);
-  const read = await readRun([dir], { all, calendar, dataPath: config.data, note: printErr });
-  const input = replanRun(read.input, {
-    all,
-    calendar,
-    simulate: read.simulated,
-    ...(read.orderLines ? { orderLines: read.orderLines } : {}),
-  });
-  return config.title ? { ...input, options: { ...input.options, title: config.title } } : input;
-}

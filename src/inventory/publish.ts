@@ -10,6 +10,7 @@ import type { Forecast } from "../forecast/types.ts";
 import type { DatasetForecast } from "../forecast/dataset/results.ts";
 import type { ProductPlan } from "./plan.ts";
 import { DIGITS, roundArray, roundTo } from "../util/round.ts";
+import { updateWindowNumbers } from "../forecast/backtest/window.ts";
 
 function roundForecast(forecast: Forecast): void {
   for (
@@ -24,10 +25,7 @@ export function publishForecast(forecast: DatasetForecast): void {
   for (const result of forecast.results.values()) {
     roundForecast(result.forecast);
     for (const windows of result.backtests.values()) {
-      for (const window of windows) {
-        roundForecast(window.forecast);
-        roundArray(window.actual, DIGITS.units);
-      }
+      updateWindowNumbers(windows, (numbers) => roundArray(numbers, DIGITS.units));
     }
   }
 }

@@ -102,11 +102,27 @@ export async function writeOutputDir(
   files: ReadonlyMap<string, FileContent>,
   more?: (temp: string) => Promise<string[]>,
 ): Promise<void> {
+  await writeOutputDirBy(target, command, [...files.keys()], async (temp) => {
+    for (const [name, content] of files) await writeContent(join(temp, name), content);
+    return [...files.keys(), ...(await more?.(temp) ?? [])];
+  });
+}
+
+/**
+ * Makes the whole content of `dir` atomically with `write`, which fills the temporary directory
+ * and returns the names of the files it wrote; `names` are those it may write (checked first,
+ * as {@link checkOutputDir} checks them). The manifest is written last.
+ */
+export async function writeOutputDirBy(
+  target: string,
+  command: string,
+  names: readonly string[],
+  write: (temp: string) => Promise<string[]>,
+): Promise<void> {
   const dir = normalizedPath(target);
   await writeDirectoryAtomic(dir, async (temp) => {
-    await checkReplaceable(dir, [...files.keys()]);
-    for (const [name, content] of files) await writeContent(join(temp, name), content);
-    const written = [...files.keys(), ...(await more?.(temp) ?? [])];
+    await checkReplaceable(dir, names);
+    const written = await write(temp);
     const kept = await carryOver(dir, temp, new Set(written));
     const manifest: OutputManifest = {
       returncast: "output",

@@ -14,15 +14,18 @@ import { forecastFromColumns } from "./forecast_csv.ts";
 import type { BacktestRows } from "./backtest_csv.ts";
 import { resultKey } from "../forecast/dataset/results.ts";
 import { compactWindows } from "../forecast/backtest/window.ts";
+import type { SpillFile } from "../forecast/backtest/spill.ts";
 
 /**
  * The backtest windows of one product read back, by target and model; `product` is the history
- * the run backtested (the shelf's demand since launch), its rows leave `rows`.
+ * the run backtested (the shelf's demand since launch), its rows leave `rows`. The windows'
+ * numbers are held in `spill`'s file when given.
  */
 export function windowsOf(
   rows: BacktestRows,
   product: SeriesSet["products"][number],
   calendar: Calendar,
+  spill?: SpillFile,
 ): Map<string, Map<string, BacktestWindow[]>> {
   const out = new Map<string, Map<string, BacktestWindow[]>>();
   for (const [target, models] of rows.get(product.id) ?? []) {
@@ -45,7 +48,7 @@ export function windowsOf(
           scales: naiveScales(raw.subarray(0, length)),
         };
       });
-      byModel.set(model, compactWindows(windows));
+      byModel.set(model, compactWindows(windows, spill));
     }
     out.set(resultKey(product.id, target), byModel);
   }

@@ -6,6 +6,7 @@
  * @module
  */
 
+import { SpillFile } from "../forecast/backtest/spill.ts";
 import { join } from "node:path";
 import { readCsvRecords } from "../data/csv.ts";
 import { parseOutputDay } from "../data/dates.ts";
@@ -201,9 +202,15 @@ export async function readRun(dirs: readonly string[], data: RunData): Promise<R
     ]),
   );
   const results = new Map<string, TargetResult>();
+  const spill = new SpillFile();
   for (const product of products) {
     // Scaled as the run scaled them: the shelf's demand since the product's launch.
-    const backtests = windowsOf(c.backtests, fromLaunch(shelfOf.get(product.id)!), data.calendar);
+    const backtests = windowsOf(
+      c.backtests,
+      fromLaunch(shelfOf.get(product.id)!),
+      data.calendar,
+      spill,
+    );
     for (const target of TARGETS) {
       const key = resultKey(product.id, target);
       const table = c.tables.get(key);

@@ -1,6 +1,7 @@
 import { assert, assertEquals, assertIncludes } from "../helpers/assert.ts";
 import { runCli, tempDir } from "../helpers/cli.ts";
 import { recoverDirectory, writeDirectoryAtomic } from "../../src/io/write_dir_atomic.ts";
+import { importGraph } from "../../tools/import_cycles.ts";
 
 async function smallData(dir: string): Promise<string> {
   const data = `${dir}/d.csv`;
@@ -114,5 +115,16 @@ Deno.test("a directory is replaced whole or not at all", async () => {
     assertEquals(await Deno.readTextFile(`${target}/a.txt`), "first");
   } finally {
     await dir.cleanup();
+  }
+});
+
+Deno.test("report's main thread runs nothing of the run: a worker computes it and ends before the PDF", async () => {
+  const graph = await importGraph(["src/cli/report.ts"]);
+  for (const computing of ["src/cli/planning_run.ts", "src/report/build.ts", "src/cli/replan.ts"]) {
+    assert(!graph.has(computing), `report.ts reaches ${computing}`);
+  }
+  const worker = await importGraph(["src/cli/report_worker.ts"]);
+  for (const computing of ["src/cli/planning_run.ts", "src/report/build.ts"]) {
+    assert(worker.has(computing), `the worker computes with ${computing}`);
   }
 });

@@ -1,5 +1,10 @@
 import { assert, assertEquals, assertThrows } from "../helpers/assert.ts";
-import { compactWindows, packWindows } from "../../src/forecast/backtest/window.ts";
+import {
+  compactWindows,
+  packWindows,
+  updateWindowNumbers,
+} from "../../src/forecast/backtest/window.ts";
+import { SpillFile } from "../../src/forecast/backtest/spill.ts";
 import type { BacktestWindow } from "../../src/forecast/backtest/series.ts";
 import { metricsOf } from "../../src/forecast/metrics.ts";
 
@@ -33,7 +38,8 @@ const plain = (w: BacktestWindow) => ({
 
 Deno.test("compact and packed windows hold the same numbers as the windows they were made from", () => {
   const windows = [window(10, 3, [1, 0, 1]), window(17, 3), window(24, 3, [0, 1, 1])];
-  for (const made of [compactWindows(windows), packWindows(windows)]) {
+  const spilled = compactWindows(windows, new SpillFile());
+  for (const made of [compactWindows(windows), packWindows(windows), spilled]) {
     assertEquals(made.map(plain), windows.map(plain));
     assertEquals(made[1].open, undefined, "a window without closed days has no mask");
     assertEquals(metricsOf(made), metricsOf(windows), "metrics are unchanged");
@@ -45,14 +51,44 @@ Deno.test("compact and packed windows hold the same numbers as the windows they 
   );
 });
 
-Deno.test("a compact window's arrays are views of its series' block: rounding in place sticks", () => {
-  const [first, second] = compactWindows([window(10, 2), window(17, 2)]);
-  first.forecast.mean[0] = 0.5;
-  second.actual[1] = 7;
-  assertEquals(first.forecast.mean[0], 0.5);
-  assertEquals(second.actual[1], 7);
-  assertEquals(first.actual[1], 511, "the other arrays are left alone");
+Deno.test("updateWindowNumbers changes every number of compact, spilled and plain windows", () => {
+  const made = () => [window(10, 2), window(17, 2)];
+  const spill = new SpillFile();
+  for (const windows of [compactWindows(made()), compactWindows(made(), spill), made()]) {
+    updateWindowNumbers(windows, (numbers) => numbers.forEach((v, i) => numbers[i] = v + 0.25));
+    assertEquals(
+      windows.map(plain),
+      made().map((w) => {
+        const p = plain(w);
+        return {
+          ...p,
+          forecast: Object.fromEntries(
+            Object.entries(p.forecast).map(([k, v]) => [k, v.map((x) => x + 0.25)]),
+          ),
+          actual: p.actual.map((x) => x + 0.25),
+        };
+      }),
+    );
+  }
+  const [first, second] = compactWindows(made());
   assert(first.actual.buffer === second.forecast.lo95.buffer, "one buffer for the series");
+});
+
+Deno.test("spilled windows leave no file behind and survive their cache", () => {
+  const before = [...Deno.readDirSync(Deno.env.get("TMPDIR") ?? "/tmp")]
+    .filter((e) => e.name.startsWith("returncast-windows-")).length;
+  const spill = new SpillFile();
+  // 40 series of 2 MiB each: more than the 32 MiB cache, so the first are read from the file again.
+  const days = 43_690; // 6 arrays of 8-byte numbers: about 2 MiB
+  const series = Array.from({ length: 40 }, (_, s) => compactWindows([window(s, days)], spill));
+  updateWindowNumbers(series[0], (numbers) => numbers.fill(3));
+  for (const [s, [w]] of series.entries()) {
+    assertEquals(w.actual[days - 1], s === 0 ? 3 : s + 500 + days - 1);
+    assertEquals(w.forecast.lo80[0], s === 0 ? 3 : s + 100);
+  }
+  const after = [...Deno.readDirSync(Deno.env.get("TMPDIR") ?? "/tmp")]
+    .filter((e) => e.name.startsWith("returncast-windows-")).length;
+  assertEquals(after, before, "the temporary file is removed as soon as it is open");
 });
 
 Deno.test("a window whose forecast and actuals differ in length is refused", () => {

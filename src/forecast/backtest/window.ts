@@ -13,6 +13,7 @@
 
 import type { Forecast } from "../types.ts";
 import type { NaiveScales } from "../metrics.ts";
+import { memoryBlock, type NumberBlock, type SpillFile } from "./spill.ts";
 
 /** One backtest window of one series and model. */
 export interface BacktestWindow {
@@ -95,7 +96,7 @@ export function packWindows(windows: readonly BacktestWindow[]): BacktestWindow[
 class PackedWindow implements BacktestWindow {
   readonly cutoff: number;
   readonly scales: NaiveScales;
-  readonly #numbers: Float64Array;
+  readonly #block: NumberBlock;
   readonly #at: number;
   readonly #days: number;
   readonly #openBlock: Uint8Array;
@@ -104,7 +105,7 @@ class PackedWindow implements BacktestWindow {
   constructor(
     cutoff: number,
     scales: NaiveScales,
-    numbers: Float64Array,
+    block: NumberBlock,
     at: number,
     days: number,
     openBlock: Uint8Array,
@@ -112,25 +113,31 @@ class PackedWindow implements BacktestWindow {
   ) {
     this.cutoff = cutoff;
     this.scales = scales;
-    this.#numbers = numbers;
+    this.#block = block;
     this.#at = at;
     this.#days = days;
     this.#openBlock = openBlock;
     this.#openAt = openAt;
   }
 
-  #view(k: number): Float64Array {
-    return viewOf(this.#numbers, this.#at, this.#days, k);
+  #view(k: number, numbers = this.#block.numbers()): Float64Array {
+    return viewOf(numbers, this.#at, this.#days, k);
   }
 
-  /** The forecast made at the cutoff (views of the block: writes go to the block). */
+  /** The series' block, which {@link updateWindowNumbers} changes. */
+  get block(): NumberBlock {
+    return this.#block;
+  }
+
+  /** The forecast made at the cutoff (views of the block: change it with {@link updateWindowNumbers}). */
   get forecast(): Forecast {
+    const numbers = this.#block.numbers();
     return {
-      mean: this.#view(0),
-      lo80: this.#view(1),
-      hi80: this.#view(2),
-      lo95: this.#view(3),
-      hi95: this.#view(4),
+      mean: this.#view(0, numbers),
+      lo80: this.#view(1, numbers),
+      hi80: this.#view(2, numbers),
+      lo95: this.#view(3, numbers),
+      hi95: this.#view(4, numbers),
     };
   }
 
@@ -159,20 +166,48 @@ class PackedWindow implements BacktestWindow {
 }
 
 /**
- * The windows of one series held compactly (a copy: the windows given are left as they are).
- * The numbers are the same; only how they are held changes.
+ * The windows of one series held compactly (a copy: the windows given are left as they are) —
+ * their numbers in one block, in `spill`'s file when given. The numbers are the same; only how
+ * they are held changes.
  */
-export function compactWindows(windows: readonly BacktestWindow[]): BacktestWindow[] {
+export function compactWindows(
+  windows: readonly BacktestWindow[],
+  spill?: SpillFile,
+): BacktestWindow[] {
   const { numbers, open, offsets } = blocks(windows);
+  const block = spill ? spill.hold(numbers) : memoryBlock(numbers);
   return windows.map((w, i) =>
     new PackedWindow(
       w.cutoff,
       w.scales,
-      numbers,
+      block,
       offsets[i].start,
       w.actual.length,
       open,
       offsets[i].open,
     )
   );
+}
+
+/**
+ * Changes every number of the windows — their forecasts, bounds and actuals — with `update`
+ * (called on one array of numbers at a time, e.g. to round them). Compact windows are changed in
+ * their block, whether it is held in memory or in a file.
+ */
+export function updateWindowNumbers(
+  windows: readonly BacktestWindow[],
+  update: (numbers: Float64Array) => void,
+): void {
+  const done = new Set<NumberBlock>();
+  for (const w of windows) {
+    if (w instanceof PackedWindow) {
+      if (done.has(w.block)) continue;
+      done.add(w.block);
+      const numbers = w.block.numbers();
+      update(numbers);
+      w.block.store(numbers);
+    } else {
+      for (const values of arraysOf(w)) update(values);
+    }
+  }
 }

@@ -23,6 +23,7 @@ import { datasetLagShape } from "../lag_shape.ts";
 import { anyHeavy, type DatasetScope, isGlobal, jobWeight, type PipelineHooks } from "./scope.ts";
 import { byCutoff, groupBacktests, resultKey } from "./results.ts";
 import { compactWindows } from "../backtest/window.ts";
+import { SpillFile } from "../backtest/spill.ts";
 import type { Anchors } from "../select/anchor.ts";
 import { datasetYearlyProfilesAt } from "../yearly/apply.ts";
 import { AnchorPool } from "./anchor_pool.ts";
@@ -67,11 +68,12 @@ export async function runBacktest(
 ): Promise<BacktestResult> {
   const executor = options.executor ?? inlineExecutor();
   const { plan, seed } = options;
+  const spill = new SpillFile(); // the windows' numbers: most of a large run's memory otherwise
   const run = async (jobs: AnyBacktestJob[], report = true) => {
     const results = await executor.run(heavyFirst(jobs), (_job, result) => {
       for (const one of [result].flat()) {
         // Held compactly as it arrives: a large backtest holds millions of windows.
-        one.windows = compactWindows(one.windows);
+        one.windows = compactWindows(one.windows, spill);
         if (report) options.onSeries?.(one);
       }
     });
@@ -221,9 +223,7 @@ export async function runBacktest(
 }
 
 /** A store that reuses what it holds (a network just trained by this run, even on `retrain`). */
-function reuse(store: StoreOptions): StoreOptions {
-  return { ...store, mode: "reuse" };
-}
+const reuse = (store: StoreOptions): StoreOptions => ({ ...store, mode: "reuse" });
 
 /** Heavy jobs first, so the long ones start early and the cheap ones fill the gaps. */
 function heavyFirst(jobs: AnyBacktestJob[]): AnyBacktestJob[] {
