@@ -106,3 +106,27 @@ Deno.test("the Kubernetes Jobs run deno tasks whose flags the CLI accepts, shard
     "least privilege",
   );
 });
+
+Deno.test("the image caches every worker's modules, which the CLI's module graph does not reach", async () => {
+  const dockerfile = await Deno.readTextFile(new URL("Dockerfile", DEPLOY));
+  const cached = /RUN deno cache ([^\n]+)/.exec(dockerfile)?.[1].split(/\s+/) ?? [];
+  const src = new URL("../src/", import.meta.url);
+  const entries: string[] = [];
+  const walk = async (dir: URL, rel: string) => {
+    for await (const entry of Deno.readDir(dir)) {
+      if (entry.isDirectory) await walk(new URL(`${entry.name}/`, dir), `${rel}${entry.name}/`);
+      else if (entry.name.endsWith(".ts")) {
+        const text = await Deno.readTextFile(new URL(entry.name, dir));
+        for (const m of text.matchAll(/new Worker\(new URL\("\.\/([^"]+)", import\.meta\.url\)/g)) {
+          entries.push(`src/${rel}${m[1]}`);
+        }
+      }
+    }
+  };
+  await walk(src, "");
+  assert(entries.length >= 2, `found the workers: ${entries.join(", ")}`);
+  for (const entry of entries) assert(cached.includes(entry), `the image does not cache ${entry}`);
+  for (const entry of ["src/cli.ts", "src/cli/report_compute.ts"]) {
+    assert(cached.includes(entry), `the image does not cache ${entry}`);
+  }
+});

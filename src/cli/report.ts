@@ -59,7 +59,7 @@ export const reportCommand = defineCommand({
       const out = config.from ? config.out ?? defaultReportDir(config.data, job.runDate) : planned;
       if (config.from) await guardOutputDir(out, config, "report");
       await writeOutputDirBy(out, "report", [...job.names, "report.pdf"], async (temp) => {
-        await job.write(temp);
+        await job.write(temp, { settle: chromium !== undefined });
         written = [...job.names];
         if (config.noPdf) return written;
         if (!chromium) {

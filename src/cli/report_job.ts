@@ -13,7 +13,7 @@ import type { PLANNING_RUN_OPTIONS } from "../config/run_config.ts";
 
 /**
  * The options of the run a report computes (`PlanningRunConfig` without a shard: this module
- * imports nothing of the run, so the main thread of `report` loads none of it).
+ * imports no code of the run, so the main thread of `report` never runs it).
  */
 export type ReportRunConfig = Resolved<typeof PLANNING_RUN_OPTIONS>;
 
@@ -36,10 +36,10 @@ export interface ReportJob {
   readonly runDate: string;
   readonly title: string;
   /**
-   * Writes the files into `dir` and ends the worker; returns once its memory has gone back to
-   * the system (as far as this process's resident size shows, and at most 3 s).
+   * Writes the files into `dir` and ends the worker; with `settle`, returns once its memory has
+   * gone back to the system (as far as this process's resident size shows, and at most 3 s).
    */
-  write(dir: string): Promise<void>;
+  write(dir: string, options: { settle: boolean }): Promise<void>;
   /** Ends the worker (again: harmless). */
   close(): void;
 }
@@ -58,13 +58,23 @@ export async function startReportJob(config: ReportRunConfig, from?: string): Pr
     if (!closed) worker.terminate();
     closed = true;
   };
+  // A worker that dies (an error outside its message handler) fails the question being asked,
+  // and every later one: nothing waits for an answer that cannot come.
+  let died: Error | undefined;
+  let pending: ((error: Error) => void) | undefined;
+  worker.onerror = (event) => {
+    event.preventDefault();
+    const where = event.filename ? ` (${event.filename}:${event.lineno})` : "";
+    died = new Error(`the report's worker stopped: ${event.message}${where}`);
+    close();
+    pending?.(died);
+  };
   const ask = (message: ReportWorkerMessage) =>
     new Promise<ReportWorkerReply>((resolve, reject) => {
+      if (died) return reject(died);
+      if (closed) return reject(new Error("the report's worker has ended"));
+      pending = reject;
       worker.onmessage = (event: MessageEvent<ReportWorkerReply>) => resolve(event.data);
-      worker.onerror = (event) => {
-        event.preventDefault();
-        reject(new Error(event.message));
-      };
       worker.postMessage(message);
     }).then((answer) => {
       if (answer.kind !== "failed") return answer;
@@ -80,10 +90,10 @@ export async function startReportJob(config: ReportRunConfig, from?: string): Pr
     names: ready.names,
     runDate: ready.runDate,
     title: ready.title,
-    async write(dir: string) {
+    async write(dir: string, { settle }: { settle: boolean }) {
       await ask({ kind: "write", temp: dir });
       close();
-      await memoryReturned();
+      if (settle) await memoryReturned();
     },
     close,
   };

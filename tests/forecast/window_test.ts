@@ -75,20 +75,27 @@ Deno.test("updateWindowNumbers changes every number of compact, spilled and plai
 });
 
 Deno.test("spilled windows leave no file behind and survive their cache", () => {
-  const before = [...Deno.readDirSync(Deno.env.get("TMPDIR") ?? "/tmp")]
-    .filter((e) => e.name.startsWith("returncast-windows-")).length;
-  const spill = new SpillFile();
-  // 40 series of 2 MiB each: more than the 32 MiB cache, so the first are read from the file again.
-  const days = 43_690; // 6 arrays of 8-byte numbers: about 2 MiB
-  const series = Array.from({ length: 40 }, (_, s) => compactWindows([window(s, days)], spill));
-  updateWindowNumbers(series[0], (numbers) => numbers.fill(3));
-  for (const [s, [w]] of series.entries()) {
-    assertEquals(w.actual[days - 1], s === 0 ? 3 : s + 500 + days - 1);
-    assertEquals(w.forecast.lo80[0], s === 0 ? 3 : s + 100);
+  const dir = Deno.makeTempDirSync();
+  try {
+    const spill = new SpillFile(dir);
+    assertEquals([...Deno.readDirSync(dir)], [], "the file is removed as soon as it is open");
+    // 40 series of about 2 MiB: more than the 32 MiB cache, so the first are read from the file again.
+    const days = 43_690; // 6 arrays of 8-byte numbers: about 2 MiB
+    const series = Array.from({ length: 40 }, (_, s) => compactWindows([window(s, days)], spill));
+    updateWindowNumbers(series[0], (numbers) => numbers.fill(3));
+    for (const [s, [w]] of series.entries()) {
+      assertEquals(w.actual[days - 1], s === 0 ? 3 : s + 500 + days - 1);
+      assertEquals(w.forecast.lo80[0], s === 0 ? 3 : s + 100);
+    }
+  } finally {
+    Deno.removeSync(dir, { recursive: true });
   }
-  const after = [...Deno.readDirSync(Deno.env.get("TMPDIR") ?? "/tmp")]
-    .filter((e) => e.name.startsWith("returncast-windows-")).length;
-  assertEquals(after, before, "the temporary file is removed as soon as it is open");
+});
+
+Deno.test("without a temporary file to write, windows are held in memory", () => {
+  const windows = [window(10, 3), window(17, 3)];
+  const held = compactWindows(windows, new SpillFile("/nonexistent/returncast"));
+  assertEquals(held.map(plain), windows.map(plain));
 });
 
 Deno.test("a window whose forecast and actuals differ in length is refused", () => {

@@ -1,11 +1,13 @@
 /**
  * Blocks of numbers kept in a temporary file instead of in memory, read back on demand: the
  * backtest windows of a large run (0.8 MiB per product at 55 windows) would otherwise hold most
- * of its memory. The file is removed as soon as it is open, so nothing is left behind however
- * the run ends, and it is closed when no block of it is reachable any more. The blocks read last
- * are cached, first in first out (a product's models are read together; a pass over every
- * product reads each block once); where the file cannot be written (no permission, a full disk),
- * blocks stay in memory.
+ * of its memory. The file (in `TMPDIR`: on a disk, not a memory-backed tmpfs, for this to save
+ * memory) is removed as soon as it is open, so nothing is left behind however the run ends; it is
+ * closed once no block of it is reachable and the garbage collector has noticed. The blocks read
+ * last are cached, first in first out (a product's models are read together; a pass over every
+ * product reads each block once). Where the file cannot be made, or once a write to it fails (a
+ * full disk), new blocks stay in memory; a block already in the file that cannot be rewritten or
+ * read back is an error.
  * @module
  */
 
@@ -45,28 +47,42 @@ export class SpillFile {
   #size = 0;
   readonly #cache = new Map<number, Float64Array>();
   #cachedBytes = 0;
+  #full = false;
   #lastAt = -1;
   #last: Float64Array | undefined;
 
-  /** Opens (and at once removes) a temporary file; without one, blocks stay in memory. */
-  constructor() {
+  /**
+   * Opens (and at once removes) a temporary file in `dir` (default: the system's, `TMPDIR`);
+   * without one, blocks stay in memory.
+   */
+  constructor(dir?: string) {
+    let path: string | undefined;
+    let file: Deno.FsFile | undefined;
     try {
-      const path = Deno.makeTempFileSync({ prefix: "returncast-windows-" });
-      this.#file = Deno.openSync(path, { read: true, write: true });
+      path = Deno.makeTempFileSync({ prefix: "returncast-windows-", ...(dir ? { dir } : {}) });
+      file = Deno.openSync(path, { read: true, write: true });
       Deno.removeSync(path);
-      closeWhenUnreachable.register(this, this.#file);
+      closeWhenUnreachable.register(this, file);
+      this.#file = file;
     } catch {
+      try {
+        file?.close();
+        if (path) Deno.removeSync(path);
+      } catch {
+        // gone already
+      }
       this.#file = undefined;
     }
   }
 
-  /** Holds `numbers` in the file (in memory if it cannot be written). */
+  /** Holds `numbers` in the file (in memory, from then on, once the file cannot be written). */
   hold(numbers: Float64Array): NumberBlock {
-    if (!this.#file || numbers.length === 0) return memoryBlock(numbers);
+    if (!this.#file || this.#full || numbers.length === 0) return memoryBlock(numbers);
     const at = this.#size;
     try {
       this.#write(at, numbers);
     } catch {
+      this.#full = true;
       return memoryBlock(numbers);
     }
     this.#size += numbers.byteLength;

@@ -185,7 +185,7 @@ function prepare(
       cycle += extra.cycle;
       lead += extra.lead;
     }
-    samples.push({ cycle, lead, scale: scaleAt(origin - product.start, sales.means[j]) });
+    samples.push({ cycle, lead, scale: scaleAt(origin - product.start, sales.meanAt(j)) });
   }
   const scaleNow = scaleAt(decision, forecast.sales);
   return { index, samples, demandClass, scaleNow, forecast };

@@ -20,8 +20,12 @@ export interface WindowErrors {
   cycle: Float64Array;
   /** Σ (actual − forecast) over the first L days. */
   lead: Float64Array;
-  /** The forecast means, per window (the decision at an origin reads them). */
-  means: Float64Array[];
+  /**
+   * The forecast mean of the window at origin `j` (empty where there is none): the decision at
+   * an origin reads it. Copied out of the windows into one block, so the windows' own blocks
+   * (their bounds and actuals too, which a view would keep alive) can go back to their file.
+   */
+  meanAt(j: number): Float64Array;
 }
 
 /** One product's windows, paired across targets by origin. */
@@ -85,13 +89,15 @@ function windowErrors(
   const byOrigin = new Map(list.map((w) => [w.cutoff + 1, w]));
   const cycle = new Float64Array(origins.length).fill(NaN);
   const lead = new Float64Array(origins.length).fill(NaN);
-  const means: Float64Array[] = [];
-  origins.forEach((origin, j) => {
-    const w = byOrigin.get(origin);
-    const mean = w ? w.forecast.mean : new Float64Array(0);
-    means.push(mean);
-    const actual = w?.actual;
-    if (!actual || actual.length < days) return;
+  const found = origins.map((origin) => byOrigin.get(origin));
+  const ends = new Int32Array(origins.length + 1);
+  found.forEach((w, j) => ends[j + 1] = ends[j] + (w?.actual.length ?? 0));
+  const means = new Float64Array(ends[origins.length]);
+  found.forEach((w, j) => {
+    if (!w) return;
+    const { forecast: { mean }, actual } = w;
+    means.set(mean, ends[j]);
+    if (actual.length < days) return;
     let c = 0;
     let l = 0;
     for (let h = 0; h < days; h++) {
@@ -102,7 +108,7 @@ function windowErrors(
     cycle[j] = c;
     lead[j] = l;
   });
-  return { cycle, lead, means };
+  return { cycle, lead, meanAt: (j) => means.subarray(ends[j], ends[j + 1]) };
 }
 
 /** The index of `origin` in a product's origins, or −1. */

@@ -67,8 +67,8 @@ export function forEachReview(
       const j = originIndex(table, day);
       if (j < 0) return undefined;
       const models = { sales: table.choose.sales(day), returns: table.choose.returns(day) };
-      const sales = table.errors.sales.get(models.sales)?.means[j];
-      const returns = table.errors.returns.get(models.returns)?.means[j];
+      const sales = table.errors.sales.get(models.sales)?.meanAt(j);
+      const returns = table.errors.returns.get(models.returns)?.meanAt(j);
       if (!sales?.length || !returns?.length) return undefined;
       return { models, sales, returns };
     }, settings);
