@@ -22,6 +22,9 @@ import { startReportJob } from "./report_job.ts";
 import { guardOutputDir } from "./output_guard.ts";
 import { today } from "../config/run_config.ts";
 
+/** Thrown out of the output's fill when `--pdf` is given and no PDF was made: the swap is undone. */
+const STRICT_PDF_FAILED = new Error("report.pdf could not be made");
+
 /** The `report` command. */
 export const reportCommand = defineCommand({
   name: "report",
@@ -35,7 +38,10 @@ export const reportCommand = defineCommand({
     }),
     out: path("out", { value: "DIR", help: "output directory (default: reports/DATA-DATE/)" }),
     noPdf: toggle("no-pdf", "skip the PDF"),
-    pdf: toggle("pdf", "fail (exit 1) when the PDF cannot be made"),
+    pdf: toggle(
+      "pdf",
+      "fail (exit 1) when the PDF cannot be made, leaving the previous output as it was",
+    ),
   },
   examples: [
     "deno task report",
@@ -66,6 +72,7 @@ export const reportCommand = defineCommand({
           pdfProblem =
             "no Chromium found, so no report.pdf: install it (apt-get install chromium) or set " +
             "CHROME_PATH to a Chrome or Chromium binary";
+          if (config.pdf) throw STRICT_PDF_FAILED;
           return written;
         }
         progress.stage("print report.pdf with Chromium");
@@ -80,17 +87,24 @@ export const reportCommand = defineCommand({
           pdfProblem = `report.pdf could not be made: ${
             error instanceof Error ? error.message.split("\n")[0] : error
           }`;
+          if (config.pdf) throw STRICT_PDF_FAILED;
           return written;
         }
         written.push("report.pdf");
         return written;
+      }).catch((error) => {
+        if (error !== STRICT_PDF_FAILED) throw error;
       });
+      if (pdfProblem && config.pdf) {
+        printErr(`error: ${pdfProblem}; ${out}/ is left as it was (drop --pdf to write the rest)`);
+        return 1;
+      }
       progress.line(`report done in ${progress.elapsed.toFixed(1)} s`);
-      if (pdfProblem) printErr(`${config.pdf ? "error" : "warning"}: ${pdfProblem}`);
+      if (pdfProblem) printErr(`warning: ${pdfProblem}`);
       printOut(`wrote ${out}/: ${written.sort().join(", ")}`);
     } finally {
       job.close();
     }
-    return pdfProblem && config.pdf ? 1 : 0;
+    return 0;
   },
 });

@@ -24,7 +24,12 @@ import { backtestGlobal } from "./backtest/global.ts";
 import type { Metrics } from "./metrics.ts";
 import { formatIsoDay } from "../data/dates.ts";
 import { recordBacktest } from "./store/lstm_store.ts";
-import { deseasonalised, fitWithYearlyProfile, withYearlyProfile } from "./yearly/apply.ts";
+import {
+  deseasonalised,
+  expandProfiles,
+  fitWithYearlyProfile,
+  withYearlyProfile,
+} from "./yearly/apply.ts";
 
 export type { StoreOptions };
 
@@ -39,8 +44,8 @@ export interface BacktestJob {
   futureSales?: (Float64Array | undefined)[];
   /** Pooled return lag shape per window (returns models). */
   returnLagShapes?: (Float64Array | undefined)[];
-  /** The product's yearly profile per window (sales; see `yearly/apply.ts`). */
-  yearlyProfiles?: (Float64Array | undefined)[];
+  /** The product's yearly profile per window, as coefficients (sales; see `yearly/apply.ts`). */
+  yearlyCoefficients?: (Float64Array | undefined)[];
   /** Where LSTM fits at the cutoffs are kept, so a re-run with the same data reuses them. */
   store?: StoreOptions;
 }
@@ -54,8 +59,8 @@ export interface GlobalBacktestJob {
   seed: number;
   /** Per series: sales forecast per window. */
   futureSales?: (Float64Array | undefined)[][];
-  /** Per series: the yearly profile per window (sales). */
-  yearlyProfiles?: (Float64Array | undefined)[][];
+  /** Per series: the yearly profile per window, as coefficients (sales). */
+  yearlyCoefficients?: (Float64Array | undefined)[][];
   /** Where the networks are saved and reused. */
   store?: StoreOptions;
   /** Only train (or load) and save the networks; score nothing (a later job will). */
@@ -139,6 +144,7 @@ export async function runJob(
       if (!fitted) lightFits.set(key, fitted = Promise.resolve(m.fit(history, options)));
       return fitted;
     };
+    const yearlyProfiles = expandProfiles(job.yearlyCoefficients);
     const results: SeriesBacktest[] = [];
     for (const name of job.models) {
       results.push(
@@ -146,7 +152,7 @@ export async function runJob(
           seed: job.seed,
           futureSales: job.futureSales,
           returnLagShapes: job.returnLagShapes,
-          yearlyProfiles: job.yearlyProfiles,
+          yearlyProfiles,
           histories,
           fit: async (m, history, seed, horizon) => {
             if (m.cost === "light") {
@@ -180,7 +186,7 @@ export async function runJob(
       return await backtestGlobal(model, job.series, job.plan, {
         seed: job.seed,
         futureSales: job.futureSales,
-        yearlyProfiles: job.yearlyProfiles,
+        yearlyCoefficients: job.yearlyCoefficients,
         onProgress,
         ...(job.store ? { store: job.store } : {}),
         ...(job.trainOnly ? { trainOnly: true } : {}),

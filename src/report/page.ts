@@ -13,6 +13,7 @@ import { REPORT_CSS } from "./style.ts";
 import { contentsSection, headerSection } from "./sections/header.ts";
 import { SECTIONS } from "./sections/registry.ts";
 import { joinHtml, type ReportSection } from "./sections/section.ts";
+import { PRINT_LIMIT_CSS } from "./sections/print_limit.ts";
 import { RUN_FILES } from "../outputs/run_files.ts";
 
 /** The whole report page. */
@@ -21,7 +22,9 @@ export function renderReportHtml(ctx: ReportContext): string {
     joinHtml(list.map((section) => html`${section.render(ctx)}`), "\n    ");
   const first = SECTIONS.filter((section) => section.beforeContents);
   const rest = SECTIONS.filter((section) => !section.beforeContents);
-  const css = [REPORT_CSS, ...SECTIONS.map((section) => section.css ?? "")].join("");
+  const css = [REPORT_CSS, PRINT_LIMIT_CSS, ...SECTIONS.map((section) => section.css ?? "")].join(
+    "",
+  );
   return "<!doctype html>\n" + html`
     <html lang="en">
       <head>

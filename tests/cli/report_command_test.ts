@@ -45,7 +45,7 @@ Deno.test("report --no-pdf writes everything but the PDF", async () => {
   }
 });
 
-Deno.test("without Chromium: a warning and exit 0, or exit 1 with --pdf", async () => {
+Deno.test("without Chromium: a warning and exit 0, or exit 1 with --pdf and the previous output kept", async () => {
   const dir = await tempDir();
   try {
     const data = await smallData(dir.path);
@@ -55,7 +55,21 @@ Deno.test("without Chromium: a warning and exit 0, or exit 1 with --pdf", async 
     assertIncludes(run.stderr, "warning: no Chromium found");
     assertIncludes(run.stderr, "CHROME_PATH");
     assert(Deno.statSync(`${dir.path}/a/report.html`).isFile, "HTML still written");
+    await Deno.writeTextFile(`${dir.path}/a/report.html`, "previous");
     const strict = await runCli([
+      "report",
+      "--data",
+      data,
+      ...FAST,
+      "--pdf",
+      "--out",
+      `${dir.path}/a`,
+    ], env);
+    assertEquals(strict.code, 1);
+    assertIncludes(strict.stderr, "error: no Chromium found");
+    assertIncludes(strict.stderr, "is left as it was");
+    assertEquals(await Deno.readTextFile(`${dir.path}/a/report.html`), "previous");
+    const fresh = await runCli([
       "report",
       "--data",
       data,
@@ -64,8 +78,13 @@ Deno.test("without Chromium: a warning and exit 0, or exit 1 with --pdf", async 
       "--out",
       `${dir.path}/b`,
     ], env);
-    assertEquals(strict.code, 1);
-    assertIncludes(strict.stderr, "error: no Chromium found");
+    assertEquals(fresh.code, 1);
+    const left = [...Deno.readDirSync(dir.path)].map((entry) => entry.name).sort();
+    assertEquals(
+      left,
+      [".returncast-files.json", "a", "d.csv"],
+      "a failed strict run leaves no half output",
+    );
   } finally {
     await dir.cleanup();
   }

@@ -7,10 +7,12 @@
 import {
   datasetYearlyProfiles,
   deseasonalised,
+  expandProfiles,
   withYearlyProfile,
+  yearlyCoefficientsAt,
   yearlyFactor,
 } from "../../src/forecast/yearly/apply.ts";
-import { yearlyProfiles } from "../../src/forecast/yearly/profile.ts";
+import { YEARLY, yearlyProfiles } from "../../src/forecast/yearly/profile.ts";
 import { generateSynthetic, productProfile } from "../../src/data/synthetic.ts";
 import { parseIsoDay } from "../../src/data/dates.ts";
 import type { SeriesContext } from "../../src/forecast/types.ts";
@@ -132,4 +134,53 @@ Deno.test("yearly: a model fits on the deseasonalised history and forecasts in u
   // Without a profile the wrapper passes through.
   const { yearly: _drop, ...plain } = context;
   assertEquals(Array.from(withYearlyProfile(inner).predict(plain, 2)), [values[399], values[399]]);
+});
+
+Deno.test("yearly: a backtest's coefficients at each cutoff make exactly the dataset's profiles", () => {
+  const set = generateSynthetic({ products: 4, days: 730, start: START, seed: 3 });
+  const young = generateSynthetic({ products: 1, days: 100, start: START + 630, seed: 9 });
+  const all = { ...set, products: [...set.products, { ...young.products[0], id: "YOUNG" }] };
+  const cutoffs = [START + 300, START + 500, START + 729];
+  const coefficients = yearlyCoefficientsAt(all, undefined, cutoffs);
+  assertEquals(coefficients[0], undefined, "a year or less: none");
+  for (const [k, cutoff] of cutoffs.entries()) {
+    if (k === 0) continue;
+    const profiles = datasetYearlyProfiles(all, undefined, cutoff)!;
+    for (const product of all.products) {
+      const beta = coefficients[k]!.get(product.id);
+      if (!profiles.has(product.id)) {
+        assertEquals(beta, undefined);
+        continue;
+      }
+      assertEquals(beta!.length, 2 * YEARLY.harmonics, "2K numbers per product and cutoff");
+      const [expanded] = expandProfiles([beta])!;
+      assertEquals(Array.from(expanded!), Array.from(profiles.get(product.id)!), product.id);
+    }
+  }
+  // The young product (under a year of its own) is on the shop's coefficients.
+  const last = coefficients[2]!;
+  assert(last.has("YOUNG"));
+  assert(set.products.every((p) => last.get(p.id) !== last.get("YOUNG")), "own seasons");
+});
+
+Deno.test("yearly: deseasonalising many histories gives the same numbers when asked again", () => {
+  // More histories × profiles than the runs kept, each asked for whole, then a prefix, then again.
+  const exact = (c: SeriesContext) =>
+    Array.from(c.values, (v, i) => v / yearlyFactor(c.yearly!, c.start + i));
+  const contexts = Array.from({ length: 400 }, (_, i): SeriesContext => {
+    const values = Float64Array.from({ length: 60 }, (_, t) => 5 + ((t * 7 + i) % 11));
+    const yearly = Float64Array.from({ length: 366 }, (_, d) => 0.5 + ((d + i) % 5) / 4);
+    return { productId: `P${i}`, target: "sales", start: START + i, values, sales: values, yearly };
+  });
+  for (const c of contexts) assertEquals(Array.from(deseasonalised(c).values), exact(c));
+  for (const c of contexts) {
+    const prefix = { ...c, values: c.values.subarray(0, 30), sales: c.values.subarray(0, 30) };
+    assertEquals(Array.from(deseasonalised(prefix).values), exact(prefix), `${c.productId} prefix`);
+    // The same array under another profile is divided by that profile.
+    const other = { ...c, yearly: contexts[(Number(c.productId.slice(1)) + 1) % 400].yearly };
+    assertEquals(Array.from(deseasonalised(other).values), exact(other), `${c.productId} other`);
+  }
+  for (const c of contexts.slice(0, 50)) {
+    assertEquals(Array.from(deseasonalised(c).values), exact(c), `${c.productId} again`);
+  }
 });

@@ -17,7 +17,8 @@ import { type TrainedLstm, trainSharedLstm } from "../lstm/model.ts";
 import { lstmModelsFor, type StoreOptions } from "../store/obtain.ts";
 import { formatIsoDay } from "../../data/dates.ts";
 import { BatchedPredictions } from "../lstm/batched.ts";
-import { deseasonalised } from "../yearly/apply.ts";
+import { deseasonalised, expandProfiles } from "../yearly/apply.ts";
+import { profileFromCoefficients } from "../yearly/profile.ts";
 
 /** Products whose windows go through the network in one batched pass. */
 export const GLOBAL_CHUNK = 100;
@@ -30,8 +31,11 @@ export async function backtestGlobal(
   options: {
     seed: number;
     futureSales?: (Float64Array | undefined)[][];
-    /** Per series: the yearly profile per window (sales; the network trains deseasonalised). */
-    yearlyProfiles?: (Float64Array | undefined)[][];
+    /**
+     * Per series: the yearly profile per window as coefficients (sales; the network trains
+     * deseasonalised), each expanded when used.
+     */
+    yearlyCoefficients?: (Float64Array | undefined)[][];
     onProgress?: (p: TrainingProgress) => void;
     /** Where the networks are saved and reused. */
     store?: StoreOptions;
@@ -54,8 +58,10 @@ export async function backtestGlobal(
     const histories = series
       .map((s, i) => {
         const history = historyUpTo(s, cutoff - s.start + 1);
-        const yearly = options.yearlyProfiles?.[i]?.[k];
-        return yearly ? deseasonalised({ ...history, yearly }) : history;
+        const beta = options.yearlyCoefficients?.[i]?.[k];
+        return beta
+          ? deseasonalised({ ...history, yearly: profileFromCoefficients(beta) })
+          : history;
       })
       .filter((h) => h.values.length >= model.minHistory);
     let models: TrainedLstm[];
@@ -106,7 +112,7 @@ export async function backtestGlobal(
             await backtestSeries(model, series[i], plan, {
               seed: options.seed,
               futureSales: options.futureSales?.[i],
-              yearlyProfiles: options.yearlyProfiles?.[i],
+              yearlyProfiles: expandProfiles(options.yearlyCoefficients?.[i]),
               histories: spans[k],
               fit: async (_, history): Promise<FittedModel> =>
                 batch.view(

@@ -25,7 +25,7 @@ import { byCutoff, groupBacktests, resultKey } from "./results.ts";
 import { compactWindows } from "../backtest/window.ts";
 import { SpillFile } from "../backtest/spill.ts";
 import type { Anchors } from "../select/anchor.ts";
-import { datasetYearlyProfilesAt } from "../yearly/apply.ts";
+import { yearlyCoefficientsAt } from "../yearly/apply.ts";
 import { AnchorPool } from "./anchor_pool.ts";
 
 /** Options of {@link runBacktest}: the plan and models, in a run's scope. */
@@ -81,7 +81,7 @@ export async function runBacktest(
   };
   // The time of year at each cutoff, from all products (none where a year or less of history:
   // then nothing changes). Sales models fit on the sales divided by it.
-  const profiles = datasetYearlyProfilesAt(options.poolSet ?? set, options.calendar, plan.cutoffs);
+  const profiles = yearlyCoefficientsAt(options.poolSet ?? set, options.calendar, plan.cutoffs);
   const yearly = (target: Target, products: readonly ProductSeries[]) =>
     target === "sales" && profiles.some((p) => p !== undefined)
       ? products.map((product) => profiles.map((p) => p?.get(product.id)))
@@ -126,7 +126,7 @@ export async function runBacktest(
       futureSales: trained.map((product) =>
         owned.has(product.id) ? extra(product).futureSales ?? [] : []
       ),
-      ...(profilesOfTrained ? { yearlyProfiles: profilesOfTrained } : {}),
+      ...(profilesOfTrained ? { yearlyCoefficients: profilesOfTrained } : {}),
       ...(store ? { store: target === "returns" && returnsTrained ? reuse(store) : store } : {}),
       ...(trained === products ? {} : { scored: products.map((product) => product.id) }),
     }));
@@ -140,7 +140,7 @@ export async function runBacktest(
           plan,
           seed,
           ...(options.store ? { store: options.store } : {}),
-          ...(profilesOf ? { yearlyProfiles: profilesOf[i] } : {}),
+          ...(profilesOf ? { yearlyCoefficients: profilesOf[i] } : {}),
           ...extra(product),
         });
       }

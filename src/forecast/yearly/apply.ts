@@ -11,7 +11,14 @@ import { type SeriesSet, spanOf } from "../../data/series.ts";
 import type { Calendar } from "../../data/calendar.ts";
 import type { FittedModel, SeriesContext } from "../types.ts";
 import { contextOf, historyUpTo } from "../context.ts";
-import { YEARLY, type YearlyProfile, yearlyProfiles } from "./profile.ts";
+import {
+  profileFromCoefficients,
+  profilesFromCoefficients,
+  YEARLY,
+  type YearlyCoefficients,
+  yearlyCoefficients,
+  type YearlyProfile,
+} from "./profile.ts";
 
 /**
  * The yearly profiles of a dataset's products from their sales up to and including `lastDay`
@@ -23,18 +30,19 @@ export function datasetYearlyProfiles(
   calendar?: Calendar,
   lastDay?: number,
 ): Map<string, YearlyProfile> | undefined {
-  return datasetYearlyProfilesAt(set, calendar, [lastDay ?? spanOf(set).last])[0];
+  const [coefficients] = yearlyCoefficientsAt(set, calendar, [lastDay ?? spanOf(set).last]);
+  return coefficients && profilesFromCoefficients(coefficients);
 }
 
 /**
- * {@link datasetYearlyProfiles} at each of `lastDays` (a backtest's cutoffs), each product's
- * context made once for all of them.
+ * The profiles of {@link datasetYearlyProfiles} at each of `lastDays` (a backtest's cutoffs), as
+ * coefficients (see {@link expandProfiles}), each product's context made once for all of them.
  */
-export function datasetYearlyProfilesAt(
+export function yearlyCoefficientsAt(
   set: SeriesSet,
   calendar: Calendar | undefined,
   lastDays: readonly number[],
-): (Map<string, YearlyProfile> | undefined)[] {
+): (Map<string, YearlyCoefficients> | undefined)[] {
   if (set.products.length === 0) return lastDays.map(() => undefined);
   const span = spanOf(set);
   const lasts = lastDays.map((day) => Math.min(day, span.last));
@@ -49,8 +57,19 @@ export function datasetYearlyProfilesAt(
       const length = Math.min(context.values.length, last - context.start + 1);
       if (length >= 7) histories.push(historyUpTo(context, length));
     }
-    return yearlyProfiles(histories);
+    return yearlyCoefficients(histories);
   });
+}
+
+/**
+ * A product's profiles at a backtest's cutoffs from their coefficients (`undefined` where there
+ * is none), made when a job needs them: a backtest holds and sends 2K numbers per product and
+ * cutoff, not 366.
+ */
+export function expandProfiles(
+  coefficients: readonly (YearlyCoefficients | undefined)[] | undefined,
+): (YearlyProfile | undefined)[] | undefined {
+  return coefficients?.map((beta) => beta && profileFromCoefficients(beta));
 }
 
 /**
@@ -78,27 +97,38 @@ export function deseasonalised(context: SeriesContext): SeriesContext {
   return { ...context, values, sales: context.target === "sales" ? values : context.sales };
 }
 
+/** Deseasonalised runs kept (see {@link divided}): a few windows' worth, a few MB at most. */
+const DIVIDED_RUNS = 256;
+
 /**
- * Per array buffer, offset and first day: the longest deseasonalised run made from it so far.
- * A backtest deseasonalises the same history again at every calibration origin, each time a
- * shorter prefix of the same array; the prefix of the divided run is the same numbers.
+ * The latest deseasonalised runs, by array buffer, profile, offset and first day, least recent
+ * first. A backtest deseasonalises the same history again at every calibration origin of a
+ * window, each time a shorter prefix of the same array; the prefix of the divided run is the
+ * same numbers. Bounded: a global backtest passes every product's every window through here.
  */
-const dividedRuns = new WeakMap<
-  ArrayBufferLike,
-  WeakMap<YearlyProfile, Map<string, Float64Array>>
->();
+const dividedRuns = new Map<string, Float64Array>();
+
+/** A number naming each buffer and profile while it lives (the keys of {@link dividedRuns}). */
+const identities = new WeakMap<object, number>();
+let nextIdentity = 0;
+function identity(of: object): number {
+  let id = identities.get(of);
+  if (id === undefined) identities.set(of, id = nextIdentity++);
+  return id;
+}
 
 /** `values[i]` ÷ the profile's factor on day `start + i`, shared between prefixes of one array. */
 function divided(values: Float64Array, start: number, profile: YearlyProfile): Float64Array {
-  let byProfile = dividedRuns.get(values.buffer);
-  if (!byProfile) dividedRuns.set(values.buffer, byProfile = new WeakMap());
-  let runs = byProfile.get(profile);
-  if (!runs) byProfile.set(profile, runs = new Map());
-  const key = `${values.byteOffset}:${start}`;
-  const run = runs.get(key);
-  if (run && run.length >= values.length) return run.subarray(0, values.length);
+  const key = `${identity(values.buffer)}:${identity(profile)}:${values.byteOffset}:${start}`;
+  const run = dividedRuns.get(key);
+  dividedRuns.delete(key);
+  if (run && run.length >= values.length) {
+    dividedRuns.set(key, run);
+    return run.subarray(0, values.length);
+  }
   const fresh = values.map((v, i) => v / yearlyFactor(profile, start + i));
-  runs.set(key, fresh);
+  dividedRuns.set(key, fresh);
+  if (dividedRuns.size > DIVIDED_RUNS) dividedRuns.delete(dividedRuns.keys().next().value!);
   return fresh;
 }
 

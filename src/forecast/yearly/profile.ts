@@ -46,6 +46,9 @@ export const YEARLY = {
 /** Factor by day of year (index 0 = 1 January, 365 = 31 December of a leap year); mean ≈ 1. */
 export type YearlyProfile = Float64Array;
 
+/** A profile's yearly Fourier coefficients: cos, sin of harmonics 1…K (2K numbers). */
+export type YearlyCoefficients = Float64Array;
+
 /** Regressors per day: cos, sin of harmonics 1…K. */
 const WIDTH = 2 * YEARLY.harmonics;
 
@@ -171,7 +174,7 @@ function priorVariance(i: number): number {
 }
 
 /** Factors by day of year from Fourier coefficients (floored, mean 1 over the year). */
-function profileOf(beta: Float64Array): YearlyProfile {
+export function profileFromCoefficients(beta: YearlyCoefficients): YearlyProfile {
   const p = 2 * YEARLY.harmonics;
   const rows = basisRows();
   const factors = new Float64Array(366);
@@ -188,11 +191,38 @@ function profileOf(beta: Float64Array): YearlyProfile {
 /**
  * The yearly profile of every product from their sales histories up to the same day (cleaned,
  * from launch: what the models see), or `undefined` when the shop's history (the earliest start
- * to the last day) is a year or shorter — then nothing uses the time of year.
+ * to the last day) is a year or shorter — then nothing uses the time of year. Products on the
+ * shop's profile share one array.
  */
 export function yearlyProfiles(
   histories: readonly SeriesContext[],
 ): Map<string, YearlyProfile> | undefined {
+  const coefficients = yearlyCoefficients(histories);
+  return coefficients && profilesFromCoefficients(coefficients);
+}
+
+/** Each product's profile from its coefficients; products sharing coefficients share a profile. */
+export function profilesFromCoefficients(
+  coefficients: ReadonlyMap<string, YearlyCoefficients>,
+): Map<string, YearlyProfile> {
+  const expanded = new Map<YearlyCoefficients, YearlyProfile>();
+  const profiles = new Map<string, YearlyProfile>();
+  for (const [id, beta] of coefficients) {
+    let profile = expanded.get(beta);
+    if (!profile) expanded.set(beta, profile = profileFromCoefficients(beta));
+    profiles.set(id, profile);
+  }
+  return profiles;
+}
+
+/**
+ * {@link yearlyProfiles} as each product's Fourier coefficients (2K numbers instead of 366: what a
+ * backtest holds and sends for every product at every cutoff); products on the shop's profile
+ * share one array. {@link profileFromCoefficients} makes the profile, the same numbers.
+ */
+export function yearlyCoefficients(
+  histories: readonly SeriesContext[],
+): Map<string, YearlyCoefficients> | undefined {
   if (histories.length === 0) return undefined;
   const first = Math.min(...histories.map((h) => h.start));
   const last = Math.max(...histories.map((h) => h.start + h.values.length - 1));
@@ -227,9 +257,8 @@ export function yearlyProfiles(
     spread += (distance - trace) / p;
   }
   const tau2 = own.length > 1 ? Math.max(0, spread / own.length) : 0;
-  const shopProfile = profileOf(shop);
-  const profiles = new Map<string, YearlyProfile>();
-  for (const h of histories) profiles.set(h.productId, shopProfile);
+  const profiles = new Map<string, YearlyCoefficients>();
+  for (const h of histories) profiles.set(h.productId, shop);
   if (tau2 > 0) {
     for (const o of own) {
       // Posterior: (P + I/τ²)⁻¹ (P·β̂ + shop/τ²).
@@ -240,7 +269,7 @@ export function yearlyProfiles(
         a[i * p + i] += 1 / tau2;
         b[i] += shop[i] / tau2;
       }
-      profiles.set(o.d.productId, profileOf(solveSpd(a, b, p)));
+      profiles.set(o.d.productId, solveSpd(a, b, p));
     }
   }
   return profiles;

@@ -10,8 +10,11 @@ import type { ReportContext } from "../context.ts";
 import { decimal, percent, productAnchor, returnRateText, units } from "../format.ts";
 import { modelChoiceNote } from "./choice.ts";
 import type { ReportSection } from "./section.ts";
+import { printedNote, printedRows, rowAttributes } from "./print_limit.ts";
 
 const TITLE = "Executive summary";
+const PRINTED_WHICH =
+  "the products with a detail page and those with the most forecast sales, in the table's order";
 
 /** The summary section. */
 function summarySection(ctx: ReportContext): Html {
@@ -26,13 +29,19 @@ function summarySection(ctx: ReportContext): Html {
     `;
   const high = ctx.alerts.filter((a) => a.severity === "high").length;
   const detailedSet = new Set(detailed);
-  const rows = products.map((p) => {
+  const printed = printedRows(
+    products.map((p) => p.salesPerDay),
+    new Set(products.flatMap((p, i) => detailedSet.has(p.productId) ? [i] : [])),
+  );
+  const rows = products.map((p, i) => {
     const name = detailedSet.has(p.productId)
       ? html`<a href="#${productAnchor(ctx.indexOf(p.productId))}">${p.productId}</a>`
       : html`${p.productId}`;
     const count = ctx.alertsOf(p.productId).length;
+    const row = rowAttributes(printed, i);
+    // deno-fmt-ignore (the formatter indents the closing tag after an attribute placeholder)
     return html`
-      <tr>
+      <tr${row}>
         <td>${name}</td>
         <td>${decimal(p.salesPerDay)}</td>
         <td>${decimal(p.returnsPerDay)}</td>
@@ -73,7 +82,9 @@ order), covering ${
 <table><thead><tr><th>product</th><th>sales / day</th><th>returns / day</th><th>return rate</th>
 <th>recommended inventory</th><th class="text">sales model</th><th>sales WAPE</th><th class="text">returns model</th>
 <th>returns WAPE</th><th>fill rate (sim.)</th><th>alerts</th></tr></thead>
-<tbody>${rows}</tbody></table>
+<tbody>${rows}</tbody></table>${
+    printedNote(printed.size, products.length, PRINTED_WHICH, "report.html and plan.csv")
+  }
 ${modelChoiceNote(ctx)}
 ${
     detailed.length < products.length
