@@ -68,29 +68,9 @@ export const reportCommand = defineCommand({
         await job.write(temp, { settle: chromium !== undefined });
         written = [...job.names];
         if (config.noPdf) return written;
-        if (!chromium) {
-          pdfProblem =
-            "no Chromium found, so no report.pdf: install it (apt-get install chromium) or set " +
-            "CHROME_PATH to a Chrome or Chromium binary";
-          if (config.pdf) throw STRICT_PDF_FAILED;
-          return written;
-        }
-        progress.stage("print report.pdf with Chromium");
-        try {
-          await renderPdf({
-            htmlPath: join(temp, "report.html"),
-            pdfPath: join(temp, "report.pdf"),
-            executablePath: chromium,
-            title: job.title,
-          });
-        } catch (error) {
-          pdfProblem = `report.pdf could not be made: ${
-            error instanceof Error ? error.message.split("\n")[0] : error
-          }`;
-          if (config.pdf) throw STRICT_PDF_FAILED;
-          return written;
-        }
-        written.push("report.pdf");
+        pdfProblem = await printPdf(temp, chromium, job.title, progress);
+        if (!pdfProblem) written.push("report.pdf");
+        else if (config.pdf) throw STRICT_PDF_FAILED;
         return written;
       }).catch((error) => {
         if (error !== STRICT_PDF_FAILED) throw error;
@@ -108,3 +88,30 @@ export const reportCommand = defineCommand({
     return 0;
   },
 });
+
+/** Prints `temp`/report.html to report.pdf with `chromium`; what went wrong, or `undefined`. */
+async function printPdf(
+  temp: string,
+  chromium: string | undefined,
+  title: string,
+  progress: Progress,
+): Promise<string | undefined> {
+  if (!chromium) {
+    return "no Chromium found, so no report.pdf: install it (apt-get install chromium) or set " +
+      "CHROME_PATH to a Chrome or Chromium binary";
+  }
+  progress.stage("print report.pdf with Chromium");
+  try {
+    await renderPdf({
+      htmlPath: join(temp, "report.html"),
+      pdfPath: join(temp, "report.pdf"),
+      executablePath: chromium,
+      title,
+    });
+    return undefined;
+  } catch (error) {
+    return `report.pdf could not be made: ${
+      error instanceof Error ? error.message.split("\n")[0] : error
+    }`;
+  }
+}

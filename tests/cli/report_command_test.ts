@@ -50,34 +50,20 @@ Deno.test("without Chromium: a warning and exit 0, or exit 1 with --pdf and the 
   try {
     const data = await smallData(dir.path);
     const env = { RETURNCAST_CHROMIUM_SEARCH: "", CHROME_PATH: "", PUPPETEER_EXECUTABLE_PATH: "" };
-    const run = await runCli(["report", "--data", data, ...FAST, "--out", `${dir.path}/a`], env);
+    const report = (out: string, ...flags: string[]) =>
+      runCli(["report", "--data", data, ...FAST, ...flags, "--out", `${dir.path}/${out}`], env);
+    const run = await report("a");
     assertEquals(run.code, 0, run.stderr);
     assertIncludes(run.stderr, "warning: no Chromium found");
     assertIncludes(run.stderr, "CHROME_PATH");
     assert(Deno.statSync(`${dir.path}/a/report.html`).isFile, "HTML still written");
     await Deno.writeTextFile(`${dir.path}/a/report.html`, "previous");
-    const strict = await runCli([
-      "report",
-      "--data",
-      data,
-      ...FAST,
-      "--pdf",
-      "--out",
-      `${dir.path}/a`,
-    ], env);
+    const strict = await report("a", "--pdf");
     assertEquals(strict.code, 1);
     assertIncludes(strict.stderr, "error: no Chromium found");
     assertIncludes(strict.stderr, "is left as it was");
     assertEquals(await Deno.readTextFile(`${dir.path}/a/report.html`), "previous");
-    const fresh = await runCli([
-      "report",
-      "--data",
-      data,
-      ...FAST,
-      "--pdf",
-      "--out",
-      `${dir.path}/b`,
-    ], env);
+    const fresh = await report("b", "--pdf");
     assertEquals(fresh.code, 1);
     const left = [...Deno.readDirSync(dir.path)].map((entry) => entry.name).sort();
     assertEquals(

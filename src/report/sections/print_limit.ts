@@ -48,12 +48,9 @@ export function rowAttributes(printed: ReadonlySet<number> | undefined, index: n
  * printed, which, and where the rest are.
  */
 export function printedNote(printed: number, total: number, which: string, where: string): Html {
-  if (printed >= total) return html``;
-  return html`
-    <p
-      class="note print-only">The PDF lists ${printed} of the ${total} rows: ${which}. Every row is in
-    ${where}.</p>
-  `;
+  if (printed >= total) return raw("");
+  const text = `The PDF lists ${printed} of the ${total} rows: ${which}. Every row is in ${where}.`;
+  return html`<p class="note print-only">${text}</p>`;
 }
 
 /** The print style of the limit: hides the rows not printed, shows the print-only notes. */
