@@ -7,9 +7,8 @@
  */
 
 import type { SeriesBacktest } from "./backtest/series.ts";
-import { choiceGroups, type LossCache, modelFor } from "./select.ts";
-import { pooledAnchors } from "./select/anchor.ts";
-import type { SquaredErrorCache } from "./metrics.ts";
+import { choiceGroups, modelFor } from "./select.ts";
+import { pooledAnchorsWithout } from "./select/anchor.ts";
 import { byCutoff } from "./keys.ts";
 
 /**
@@ -21,12 +20,9 @@ export function autoBacktest(
   pool: readonly SeriesBacktest[] = series,
 ): SeriesBacktest[] {
   const cutoffs = [...new Set(series.flatMap((entry) => entry.windows.map((w) => w.cutoff)))];
-  const cache: SquaredErrorCache = new Map();
-  const anchorsWithout = new Map(
-    cutoffs.map((cutoff) => [cutoff, pooledAnchors(pool, { withoutCutoff: cutoff, cache })]),
-  );
-  cache.clear();
+  const anchorsWithout = pooledAnchorsWithout(pool, cutoffs);
   const result: SeriesBacktest[] = [];
+  const pairs = new Map<string, number>(); // shared by products on the same windows
   for (const group of choiceGroups(series)) {
     const own = [...new Set(group.flatMap((entry) => entry.windows.map((w) => w.cutoff)))].sort(
       (a, b) => a - b,
@@ -34,7 +30,7 @@ export function autoBacktest(
     const atCutoff = new Map(group.map((entry) => [entry.model, byCutoff(entry.windows)]));
     // Each window's losses once, not once per left-out window (this call's windows only: they
     // may be rounded for publication between calls).
-    const cache: LossCache = new Map();
+    const cache = { losses: new Map(), pairs };
     const windows = own.flatMap((cutoff) => {
       const anchor = anchorsWithout.get(cutoff)![group[0].target];
       const model = modelFor(group, anchor, cutoff, cache);

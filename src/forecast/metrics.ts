@@ -142,13 +142,10 @@ export function metricsOf(windows: readonly ScoredWindow[]): Metrics {
 }
 
 /**
- * Each window's scaled squared errors on its open days, in day order — what {@link pooledRmsse}
- * sums — kept by a caller that pools the same windows many times (once per left-out window).
+ * A window's scaled squared errors on its open days, in day order: what {@link pooledRmsse} sums
+ * (a caller pooling the same windows many times keeps them).
  */
-export type SquaredErrorCache = Map<ScoredWindow, Float64Array>;
-
-/** A window's scaled squared errors on its open days, in day order. */
-function squaredErrors(window: ScoredWindow): Float64Array {
+export function squaredErrors(window: ScoredWindow): Float64Array {
   const { forecast, actual, open, scales } = window;
   const terms = new Float64Array(actual.length);
   let days = 0;
@@ -162,24 +159,16 @@ function squaredErrors(window: ScoredWindow): Float64Array {
 
 /**
  * The pooled RMSSE alone, as {@link pooledMetrics} computes it (the same sums in the same order,
- * so the same number): what choosing the anchor needs, once per left-out window, without the
- * other metrics' work. `cache` keeps each window's terms between calls.
+ * so the same number), without the other metrics' work.
  */
-export function pooledRmsse(
-  perSeries: readonly ScoredWindow[][],
-  cache?: SquaredErrorCache,
-): number {
+export function pooledRmsse(perSeries: readonly ScoredWindow[][]): number {
   let rmsse = 0;
   let counted = 0;
   for (const windows of perSeries) {
     let scaledSq = 0;
     let days = 0;
     for (const window of windows) {
-      let terms = cache?.get(window);
-      if (!terms) {
-        terms = squaredErrors(window);
-        cache?.set(window, terms);
-      }
+      const terms = squaredErrors(window);
       for (let k = 0; k < terms.length; k++) scaledSq += terms[k];
       days += terms.length;
     }

@@ -47,8 +47,15 @@ export function choiceGroups(series: readonly SeriesBacktest[]): SeriesBacktest[
   return [...groups.values()];
 }
 
-/** A window's losses (`select/evidence.ts`), computed once per window by a caller that asks often. */
-export type LossCache = Map<BacktestWindow, { squared: number; weekly: number }>;
+/**
+ * What a caller that decides many times (once per left-out window) keeps between decisions: each
+ * window's losses (`select/evidence.ts`), and the overlap sum of each set of windows by their
+ * cutoffs and lengths (products on the same windows share it).
+ */
+export interface DecisionCache {
+  losses: Map<BacktestWindow, { squared: number; weekly: number }>;
+  pairs: Map<string, number>;
+}
 
 /** What {@link decide} found: the model, and what the reason is written from. */
 interface Decision {
@@ -70,7 +77,7 @@ function decide(
   group: readonly SeriesBacktest[],
   anchor: Anchor | undefined,
   withoutCutoff: number | undefined,
-  cache?: LossCache,
+  cache?: DecisionCache,
 ): Decision {
   const entries = group.map((entry, order) => ({
     model: entry.model,
@@ -98,12 +105,12 @@ function decide(
   }
   const losses = (windows: BacktestWindow[]) =>
     windows.map((w) => {
-      const known = cache?.get(w) ?? windowLosses(w);
-      cache?.set(w, known);
+      const known = cache?.losses.get(w) ?? windowLosses(w);
+      cache?.losses.set(w, known);
       return known;
     });
   const baseLosses = losses(base.windows);
-  const pairs = overlapPairs(base.windows);
+  const pairs = cache ? cachedPairs(base.windows, cache.pairs) : overlapPairs(base.windows);
   let clear: (Decision["clear"] & { rmsse: number }) | undefined;
   for (const entry of entries) {
     if (entry.model === anchor.model || entry.windows.length !== base.windows.length) continue;
@@ -127,6 +134,14 @@ function decide(
   return { model: clear?.model ?? anchor.model, entries, base, ...(clear ? { clear } : {}) };
 }
 
+/** {@link overlapPairs} of windows, kept by their cutoffs and lengths. */
+function cachedPairs(windows: readonly BacktestWindow[], cache: Map<string, number>): number {
+  const key = windows.map((w) => `${w.cutoff}:${w.actual.length}`).join(",");
+  let pairs = cache.get(key);
+  if (pairs === undefined) cache.set(key, pairs = overlapPairs(windows));
+  return pairs;
+}
+
 /**
  * The model `auto` chooses for one product and target, without its ranking and reason (what a
  * leave-one-window-out score asks for at every window).
@@ -135,7 +150,7 @@ export function modelFor(
   group: readonly SeriesBacktest[],
   anchor: Anchor | undefined,
   withoutCutoff: number,
-  cache?: LossCache,
+  cache?: DecisionCache,
 ): string {
   return decide(group, anchor, withoutCutoff, cache).model;
 }

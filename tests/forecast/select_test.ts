@@ -11,7 +11,9 @@ import {
   ANCHOR_SAMPLE_SIZE,
   anchorSample,
   pooledAnchors,
+  pooledAnchorsWithout,
 } from "../../src/forecast/select/anchor.ts";
+import { pooledRmsse } from "../../src/forecast/metrics.ts";
 import { overlapPairs, pairedT } from "../../src/forecast/select/evidence.ts";
 import { autoBacktest } from "../../src/forecast/auto_score.ts";
 import { assert, assertEquals } from "../helpers/assert.ts";
@@ -171,4 +173,58 @@ Deno.test("windows that share days count as less evidence than independent ones"
   const shared = pairedT(anchor, model, overlapPairs(windows));
   // Σρ = 5 + 2 × 4 × 0.5 = 9 pairs' worth instead of 5: t shrinks by √(9/5).
   assert(Math.abs(independent / shared - Math.sqrt(9 / 5)) < 1e-12, `${independent} ${shared}`);
+});
+
+Deno.test("anchors with each window left out are those pooled on the other windows, to the bit", () => {
+  // Uneven products: closed days, a model missing a window, a product whose only window of a
+  // model is the one left out (it drops out of that pool), and returns beside sales.
+  let seed = 7;
+  const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  const series: SeriesBacktest[] = [];
+  for (let p = 0; p < 12; p++) {
+    for (const target of ["sales", "returns"] as const) {
+      for (const model of ["a", "b", "c"]) {
+        const windows = [0, 1, 2, 3, 4].map((k) => {
+          const actual = Array.from({ length: H }, () => Math.round(20 * random()));
+          const w = window(100 + 14 * k, actual, 8 + 4 * random(), 0.5 + random());
+          return p % 3 === 0
+            ? { ...w, open: Uint8Array.from(actual, (_, h) => h % 7 === 6 ? 0 : 1) }
+            : w;
+        });
+        const kept = p === 4 && model === "b"
+          ? windows.filter((w) => w.cutoff !== 128)
+          : p === 5 && model === "c"
+          ? windows.filter((w) => w.cutoff === 142)
+          : windows;
+        series.push({ productId: `P${p}`, target, model, windows: kept });
+      }
+    }
+  }
+  const cutoffs = [100, 114, 128, 142, 156, 999];
+  const without = pooledAnchorsWithout(series, cutoffs);
+  for (const cutoff of cutoffs) {
+    const others = series.map((s) => ({
+      ...s,
+      windows: s.windows.filter((w) => w.cutoff !== cutoff),
+    }));
+    const expected = pooledAnchors(others);
+    assertEquals(without.get(cutoff), expected, `without ${cutoff}`);
+    // The anchor's RMSSE is the pooled RMSSE of its windows on the products every model kept.
+    for (const target of ["sales", "returns"] as const) {
+      const anchor = expected[target]!;
+      const ids = [...new Set(others.map((s) => s.productId))].filter((id) =>
+        ["a", "b", "c"].every((m) =>
+          others.some((s) =>
+            s.productId === id && s.target === target && s.model === m && s.windows.length > 0
+          )
+        )
+      );
+      assertEquals(anchor.products, ids.length);
+      const windowsOf = (id: string) =>
+        others.find((s) => s.productId === id && s.target === target && s.model === anchor.model)!
+          .windows;
+      assertEquals(anchor.rmsse, pooledRmsse(ids.map(windowsOf)));
+    }
+  }
+  assertEquals(without.get(142)!.sales!.products, 11, "P5 has no c window left without 142");
 });

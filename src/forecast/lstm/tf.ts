@@ -6,6 +6,7 @@
  */
 
 import type * as TF from "@tensorflow/tfjs";
+import { untransposedMatMul } from "./matmul.ts";
 
 /** The tfjs namespace. */
 export type Tf = typeof TF;
@@ -23,7 +24,8 @@ export function loadTf(): Promise<Tf> {
     } catch {
       ready = false;
     }
-    if (!ready) {
+    if (ready) untransposedMatMul(tf);
+    else {
       console.error(
         "warning: the tfjs wasm backend did not start; training on the slower cpu backend",
       );

@@ -9,7 +9,7 @@
  */
 
 import type { Target } from "../types.ts";
-import { pooledRmsse, type SquaredErrorCache } from "../metrics.ts";
+import { squaredErrors } from "../metrics.ts";
 import type { BacktestWindow, SeriesBacktest } from "../backtest/series.ts";
 import { findModel } from "../registry.ts";
 import { idHash } from "../../data/shard.ts";
@@ -49,34 +49,123 @@ export function mayAnchor(model: string): boolean {
 /**
  * The anchor of each target: among the light models (none without them: each product then takes
  * its own lowest RMSSE), the lowest pooled RMSSE over the sampled products on which every one of
- * them was scored; ties go to the model seen first. `withoutCutoff` leaves that window out (for
- * the honest score); `cache` keeps the windows' errors between such calls.
+ * them was scored; ties go to the model seen first.
  */
-export function pooledAnchors(
+export function pooledAnchors(series: readonly SeriesBacktest[]): Anchors {
+  return anchorsOf(anchorTables(series), undefined);
+}
+
+/**
+ * {@link pooledAnchors} with each of `cutoffs` left out in turn (`auto`'s honest score): the same
+ * numbers, from each window's errors made once for all of them.
+ */
+export function pooledAnchorsWithout(
   series: readonly SeriesBacktest[],
-  options: { withoutCutoff?: number; cache?: SquaredErrorCache } = {},
-): Anchors {
-  const anchors: Anchors = {};
+  cutoffs: readonly number[],
+): Map<number, Anchors> {
+  const tables = anchorTables(series);
+  return new Map(cutoffs.map((cutoff) => [cutoff, anchorsOf(tables, cutoff)]));
+}
+
+/**
+ * One product's windows of one model, as the pooled RMSSE sums them: every window's scaled squared
+ * errors in a row, where each window starts, and the running sum at each start (summed in the
+ * same order as {@link pooledRmsse}, so leaving a window out gives the same number).
+ */
+interface PooledWindows {
+  cutoffs: Float64Array;
+  terms: Float64Array;
+  /** Index of each window's first term, and the number of terms last. */
+  starts: Int32Array;
+  /** Sum of the terms before each window's first. */
+  sums: Float64Array;
+}
+
+/** Per target, the models that may anchor and each sampled product's windows of every one. */
+type AnchorTables = Partial<Record<Target, { models: string[]; products: PooledWindows[][] }>>;
+
+function anchorTables(series: readonly SeriesBacktest[]): AnchorTables {
+  const tables: AnchorTables = {};
   const sample = anchorSample([...new Set(series.map((s) => s.productId))]);
   for (const target of ["sales", "returns"] as const) {
     const ofTarget = series.filter((s) => s.target === target && sample.has(s.productId));
     const models = [...new Set(ofTarget.map((s) => s.model))].filter(mayAnchor);
     if (models.length === 0) continue;
-    const byProduct = new Map<string, Map<string, BacktestWindow[]>>();
+    const byProduct = new Map<string, PooledWindows[]>();
     for (const entry of ofTarget) {
-      if (!models.includes(entry.model)) continue;
-      const windows = entry.windows.filter((w) => w.cutoff !== options.withoutCutoff);
-      if (windows.length === 0) continue;
-      const own = byProduct.get(entry.productId) ?? new Map<string, BacktestWindow[]>();
-      own.set(entry.model, windows);
+      const m = models.indexOf(entry.model);
+      if (m < 0 || entry.windows.length === 0) continue;
+      const own = byProduct.get(entry.productId) ?? new Array<PooledWindows>(models.length);
+      own[m] = pooledWindows(entry.windows);
       byProduct.set(entry.productId, own);
     }
-    const complete = [...byProduct.values()].filter((own) => own.size === models.length);
-    if (complete.length === 0) continue;
+    tables[target] = { models, products: [...byProduct.values()] };
+  }
+  return tables;
+}
+
+function pooledWindows(windows: readonly BacktestWindow[]): PooledWindows {
+  const rows = windows.map(squaredErrors);
+  const starts = new Int32Array(rows.length + 1);
+  for (let w = 0; w < rows.length; w++) starts[w + 1] = starts[w] + rows[w].length;
+  const terms = new Float64Array(starts[rows.length]);
+  const sums = new Float64Array(rows.length + 1);
+  let sum = 0;
+  for (let w = 0; w < rows.length; w++) {
+    terms.set(rows[w], starts[w]);
+    sums[w] = sum;
+    for (let k = 0; k < rows[w].length; k++) sum += rows[w][k];
+  }
+  sums[rows.length] = sum;
+  return { cutoffs: Float64Array.from(windows, (w) => w.cutoff), terms, starts, sums };
+}
+
+/** The windows' sum of squared errors and days without the window(s) at `without`. */
+function sumWithout(own: PooledWindows, without: number | undefined): [number, number] {
+  const count = own.cutoffs.length;
+  const first = without === undefined ? -1 : own.cutoffs.indexOf(without);
+  if (first < 0) return [own.sums[count], own.starts[count]];
+  let sum = own.sums[first];
+  let days = own.starts[first];
+  for (let w = first + 1; w < count; w++) {
+    if (own.cutoffs[w] === without) continue;
+    for (let k = own.starts[w]; k < own.starts[w + 1]; k++) sum += own.terms[k];
+    days += own.starts[w + 1] - own.starts[w];
+  }
+  return [sum, days];
+}
+
+/** Whether a product keeps a window of every model once `without` is left out. */
+function complete(own: PooledWindows[], without: number | undefined): boolean {
+  for (let m = 0; m < own.length; m++) {
+    const windows = own[m];
+    if (!windows) return false;
+    if (without !== undefined && windows.cutoffs.every((cutoff) => cutoff === without)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+function anchorsOf(tables: AnchorTables, without: number | undefined): Anchors {
+  const anchors: Anchors = {};
+  for (const target of ["sales", "returns"] as const) {
+    const table = tables[target];
+    if (!table) continue;
+    const products = table.products.filter((own) => complete(own, without));
+    if (products.length === 0) continue;
     let best: Anchor | undefined;
-    for (const model of models) {
-      const rmsse = pooledRmsse(complete.map((own) => own.get(model)!), options.cache);
-      if (!best || rmsse < best.rmsse) best = { model, rmsse, products: complete.length };
+    for (const [m, model] of table.models.entries()) {
+      let rmsse = 0;
+      let counted = 0;
+      for (const own of products) {
+        const [sum, days] = sumWithout(own[m], without);
+        if (days === 0) continue;
+        rmsse += Math.sqrt(sum / days);
+        counted++;
+      }
+      rmsse /= Math.max(1, counted);
+      if (!best || rmsse < best.rmsse) best = { model, rmsse, products: products.length };
     }
     if (best) anchors[target] = best;
   }

@@ -103,14 +103,17 @@ export function simulatePolicies(
     let low = Math.log(MIN_FACTOR);
     let high = Math.log(MAX_FACTOR);
     if (fill(multiplier(MIN_FACTOR)) >= goal) return MIN_FACTOR;
-    for (let i = 0; i < 30; i++) {
+    // Up, not to nearest: the matched rule must reach the goal, not fall just short of it.
+    const scale = 10 ** DIGITS.factor;
+    const rounded = (x: number) => Math.ceil(Math.exp(x) * scale - 1e-9) / scale;
+    // Halved 30 times at most; it stops once both ends round alike (the 30th halving's end lies
+    // between them, so it would round the same), each halving replaying every product.
+    for (let i = 0; i < 30 && rounded(low) !== rounded(high); i++) {
       const middle = (low + high) / 2;
       if (fill(multiplier(Math.exp(middle))) < goal) low = middle;
       else high = middle;
     }
-    // Up, not to nearest: the matched rule must reach the goal, not fall just short of it.
-    const scale = 10 ** DIGITS.factor;
-    return Math.ceil(Math.exp(high) * scale - 1e-9) / scale;
+    return rounded(high);
   };
   const fillCurve = targets.map((target): TradeoffPoint => {
     const f = figuresOf(byRun.get(`fill-rate ${target}`)!);
