@@ -6,8 +6,7 @@
  */
 
 import { dirname } from "node:path";
-import { once } from "node:events";
-import { createGzip } from "node:zlib";
+import type { GzipReply, GzipRequest } from "./gzip_worker.ts";
 
 /**
  * File content: text, bytes, text in chunks written one after the other (made as written), or
@@ -40,26 +39,68 @@ export async function writeContent(path: string, content: FileContent): Promise<
  */
 const GZIP_LEVEL = 3;
 
-/** Writes `blocks` to `path` gzip-compressed (the bytes do not depend on where blocks end). */
+/** Blocks handed to the compressing worker and not yet taken in by zlib, at most. */
+const BLOCKS_IN_FLIGHT = 4;
+
+/**
+ * Writes `blocks` to `path` gzip-compressed (the bytes do not depend on where blocks end): the
+ * blocks are made here and compressed and written by a worker (`gzip_worker.ts`), on the other
+ * core, with at most {@link BLOCKS_IN_FLIGHT} of them waiting.
+ */
 async function writeGzip(path: string, blocks: Iterable<Uint8Array>): Promise<void> {
-  const file = await Deno.open(path, { write: true, create: true, truncate: true });
-  const gzip = createGzip({ level: GZIP_LEVEL });
+  const worker = new Worker(new URL("./gzip_worker.ts", import.meta.url).href, {
+    type: "module",
+  });
+  const replies = new Replies(worker);
   try {
-    gzip.on("data", (chunk: Uint8Array) => {
-      try {
-        for (let at = 0; at < chunk.length;) at += file.writeSync(chunk.subarray(at));
-      } catch (error) {
-        gzip.destroy(error as Error); // surfaces through the awaited events below
+    const send = (request: GzipRequest, transfer: Transferable[] = []) =>
+      worker.postMessage(request, transfer);
+    send({ kind: "open", path, level: GZIP_LEVEL });
+    let waiting = 0;
+    for (const block of blocks) {
+      send({ kind: "block", block }, [block.buffer]);
+      waiting++;
+      if (waiting >= BLOCKS_IN_FLIGHT) {
+        await replies.next("ack");
+        waiting--;
       }
-    });
-    const ended = once(gzip, "end");
-    ended.catch(() => {}); // a failure while writing rejects the awaited drain instead
-    for (const block of blocks) if (!gzip.write(block)) await once(gzip, "drain");
-    gzip.end();
-    await ended;
+    }
+    send({ kind: "end" });
+    for (; waiting > 0; waiting--) await replies.next("ack");
+    await replies.next("done");
   } finally {
-    gzip.destroy();
-    file.close();
+    worker.terminate();
+  }
+}
+
+/** The worker's replies in order; a failure rejects every wait from then on. */
+class Replies {
+  #queue: GzipReply[] = [];
+  #waiter?: () => void;
+  #error?: Error;
+
+  constructor(worker: Worker) {
+    worker.onmessage = (event: MessageEvent<GzipReply>) => {
+      const reply = event.data;
+      if (reply.kind === "failed") this.#error ??= new Error(reply.message);
+      else this.#queue.push(reply);
+      this.#waiter?.();
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      this.#error ??= new Error(`the gzip writer stopped: ${event.message}`);
+      this.#waiter?.();
+    };
+  }
+
+  /** Waits for the next reply, which must be `kind`. */
+  async next(kind: GzipReply["kind"]): Promise<void> {
+    while (this.#queue.length === 0 && !this.#error) {
+      await new Promise<void>((resolve) => this.#waiter = resolve);
+    }
+    if (this.#error) throw this.#error;
+    const reply = this.#queue.shift()!;
+    if (reply.kind !== kind) throw new Error(`the gzip writer answered ${reply.kind}, not ${kind}`);
   }
 }
 
