@@ -49,6 +49,14 @@ Deno.test("transposed products on wasm are the untransposed products of transpos
   const column = (m: number[][], j: number) => m.reduce((sum, row) => sum + row[j], 0);
   assert(Math.abs(gb[5][7] - column(cv, 7)) < 1e-4, "d/db");
   assert(Math.abs(gc[3][9] - column(bv, 9)) < 1e-4, "d/dc");
+  // Shapes that do not fit fail as the kernel always did, naming the transposes asked for.
+  let message = "";
+  try {
+    tf.tidy(() => tf.matMul(a, c, true, false));
+  } catch (error) {
+    message = (error as Error).message;
+  }
+  assert(message.includes("transposeA=true"), message);
   assertEquals(tf.memory().numTensors, before, "no tensor left behind");
   tf.dispose([a, b, c, e]);
 });

@@ -19,7 +19,7 @@ type Backend = KernelArgs["backend"] & { disposeData(dataId: object): void };
 
 let wrapped = false;
 
-/** Wraps the wasm backend's `BatchMatMul` (once; the wasm backend must be registered). */
+/** Wraps the wasm backend's `BatchMatMul` (once; after the wasm backend is registered). */
 export function untransposedMatMul(tf: typeof TF): void {
   if (wrapped) return;
   const original = tf.getKernel("BatchMatMul", "wasm");
@@ -34,11 +34,14 @@ export function untransposedMatMul(tf: typeof TF): void {
   };
   tf.unregisterKernel("BatchMatMul", "wasm");
   tf.registerKernel({
-    kernelName: "BatchMatMul",
-    backendName: "wasm",
+    // The setup binds the wasm function, and runs again whenever the backend is initialised.
+    ...original,
     kernelFunc: (args: KernelArgs) => {
       const { transposeA, transposeB } = args.attrs as { transposeA: boolean; transposeB: boolean };
-      if (!transposeA && !transposeB) return original.kernelFunc(args);
+      // Untransposed, or shapes that do not fit: the kernel as it was (and its own error).
+      if ((!transposeA && !transposeB) || !innerShapesMatch(args)) {
+        return original.kernelFunc(args);
+      }
       const backend = args.backend as Backend;
       const a = transposeA ? swapped(args.inputs.a!, backend) : args.inputs.a!;
       const b = transposeB ? swapped(args.inputs.b!, backend) : args.inputs.b!;
@@ -54,4 +57,12 @@ export function untransposedMatMul(tf: typeof TF): void {
       }
     },
   });
+}
+
+/** Whether the inner dimensions of a product's two sides agree, given their transposes. */
+function innerShapesMatch(args: KernelArgs): boolean {
+  const { a, b } = args.inputs as { a: Info; b: Info };
+  const { transposeA, transposeB } = args.attrs as { transposeA: boolean; transposeB: boolean };
+  const inner = (shape: number[], last: boolean) => shape[shape.length - (last ? 1 : 2)];
+  return inner(a.shape, !transposeA) === inner(b.shape, transposeB);
 }
