@@ -38,31 +38,29 @@ export function untransposedMatMul(tf: typeof TF): void {
     ...original,
     kernelFunc: (args: KernelArgs) => {
       const { transposeA, transposeB } = args.attrs as { transposeA: boolean; transposeB: boolean };
+      const { a, b } = args.inputs as { a: Info; b: Info };
       // Untransposed, or shapes that do not fit: the kernel as it was (and its own error).
-      if ((!transposeA && !transposeB) || !innerShapesMatch(args)) {
+      if ((!transposeA && !transposeB) || inner(a, !transposeA) !== inner(b, transposeB)) {
         return original.kernelFunc(args);
       }
       const backend = args.backend as Backend;
-      const a = transposeA ? swapped(args.inputs.a!, backend) : args.inputs.a!;
-      const b = transposeB ? swapped(args.inputs.b!, backend) : args.inputs.b!;
+      const left = transposeA ? swapped(a, backend) : a;
+      const right = transposeB ? swapped(b, backend) : b;
       try {
         return original.kernelFunc({
-          inputs: { a, b },
+          inputs: { a: left, b: right },
           backend,
           attrs: { ...args.attrs, transposeA: false, transposeB: false },
         });
       } finally {
-        if (transposeA) backend.disposeData(a.dataId);
-        if (transposeB) backend.disposeData(b.dataId);
+        if (transposeA) backend.disposeData(left.dataId);
+        if (transposeB) backend.disposeData(right.dataId);
       }
     },
   });
 }
 
-/** Whether the inner dimensions of a product's two sides agree, given their transposes. */
-function innerShapesMatch(args: KernelArgs): boolean {
-  const { a, b } = args.inputs as { a: Info; b: Info };
-  const { transposeA, transposeB } = args.attrs as { transposeA: boolean; transposeB: boolean };
-  const inner = (shape: number[], last: boolean) => shape[shape.length - (last ? 1 : 2)];
-  return inner(a.shape, !transposeA) === inner(b.shape, transposeB);
+/** A side's inner dimension: its last (`last`) or its second-to-last. */
+function inner(side: Info, last: boolean): number {
+  return side.shape[side.shape.length - (last ? 1 : 2)];
 }
