@@ -24,6 +24,7 @@ import { backtestGlobal } from "./backtest/global.ts";
 import type { Metrics } from "./metrics.ts";
 import { formatIsoDay } from "../data/dates.ts";
 import { recordBacktest } from "./store/lstm_store.ts";
+import { rememberingForecasts } from "./models/remembered.ts";
 import {
   deseasonalised,
   expandProfiles,
@@ -137,11 +138,19 @@ export async function runJob(
     const histories = new Map<number, SeriesContext>();
     // Light fits by model and cutoff (a cutoff is its history's length): a combination's members
     // are candidates of the same job, fitted on the same history, so each is fitted once.
+    // A member also keeps its forecasts by origin: the combination asks for the same ones.
     const lightFits = new Map<string, Promise<FittedModel>>();
+    const members = new Set(
+      job.models.flatMap((name) => modelNamed(name).members?.map((m) => m.name) ?? []),
+    );
     const fitLight = (m: ForecastModel, history: SeriesContext, options: FitOptions) => {
       const key = `${m.name}@${history.values.length}`;
       let fitted = lightFits.get(key);
-      if (!fitted) lightFits.set(key, fitted = Promise.resolve(m.fit(history, options)));
+      if (!fitted) {
+        fitted = Promise.resolve(m.fit(history, options));
+        if (members.has(m.name)) fitted = fitted.then(rememberingForecasts);
+        lightFits.set(key, fitted);
+      }
       return fitted;
     };
     const yearlyProfiles = expandProfiles(job.yearlyCoefficients);

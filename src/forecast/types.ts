@@ -163,6 +163,8 @@ export interface ForecastModel extends ModelCapabilities {
   readonly name: string;
   /** One line on how it works, for reports and `--help`. */
   readonly description: string;
+  /** A combination's members, each fitted on the combination's history. */
+  readonly members?: readonly ForecastModel[];
   /** Fits the model on a history. */
   fit(history: SeriesContext, options: FitOptions): FittedModel | Promise<FittedModel>;
 }

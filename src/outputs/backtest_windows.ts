@@ -8,7 +8,7 @@
 import { parseOutputDay } from "../data/dates.ts";
 import type { SeriesSet } from "../data/series.ts";
 import { type Calendar, openMask } from "../data/calendar.ts";
-import { naiveScales } from "../forecast/metrics.ts";
+import { type NaiveScales, naiveScales } from "../forecast/metrics.ts";
 import type { BacktestWindow } from "../forecast/backtest/series.ts";
 import { forecastFromColumns } from "./forecast_csv.ts";
 import type { BacktestRows } from "./backtest_csv.ts";
@@ -31,10 +31,18 @@ export function windowsOf(
   for (const [target, models] of rows.get(product.id) ?? []) {
     const raw = target === "sales" ? product.sales : product.returns;
     const byModel = new Map<string, BacktestWindow[]>();
+    // The scales at a cutoff, one object for every model's window there (millions of windows).
+    const scalesAt = new Map<number, NaiveScales>();
+    const scalesOf = (cut: number) => {
+      let scales = scalesAt.get(cut);
+      if (!scales) {
+        scalesAt.set(cut, scales = naiveScales(raw.subarray(0, cut - product.start + 1)));
+      }
+      return scales;
+    };
     for (const [model, byCutoff] of models) {
       const windows = [...byCutoff].map(([cutoff, columns]): BacktestWindow => {
         const cut = parseOutputDay(cutoff)!;
-        const length = cut - product.start + 1;
         return {
           cutoff: cut,
           forecast: forecastFromColumns((name) => columns[name]),
@@ -45,7 +53,7 @@ export function windowsOf(
             columns.actual.length,
             product.start + raw.length - 1,
           ),
-          scales: naiveScales(raw.subarray(0, length)),
+          scales: scalesOf(cut),
         };
       });
       byModel.set(model, compactWindows(windows, spill));

@@ -36,10 +36,7 @@ Deno.test("batched global forecasts equal one-by-one forecasts, intervals includ
       for (const key of ["mean", "lo80", "hi80", "lo95", "hi95"] as const) {
         forecast[key].forEach((v, h) => {
           const expected = alone[i][key][h];
-          assert(
-            Math.abs(v - expected) <= 1e-4 * Math.max(1, Math.abs(expected)),
-            `${set.products[i].id} ${key}[${h}]: ${v} vs ${expected}`,
-          );
+          assert(v === expected, `${set.products[i].id} ${key}[${h}]: ${v} vs ${expected}`);
         });
       }
     });

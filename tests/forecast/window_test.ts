@@ -2,6 +2,7 @@ import { assert, assertEquals, assertThrows } from "../helpers/assert.ts";
 import {
   compactWindows,
   packWindows,
+  SharedScales,
   updateWindowNumbers,
 } from "../../src/forecast/backtest/window.ts";
 import { SpillFile } from "../../src/forecast/backtest/spill.ts";
@@ -102,4 +103,19 @@ Deno.test("a window whose forecast and actuals differ in length is refused", () 
   const bad = window(10, 3);
   bad.forecast.hi95 = new Float64Array(2);
   assertThrows(() => compactWindows([bad]), RangeError, "2 forecast days for 3 actual");
+});
+
+Deno.test("the windows of every model of a series share one scales object per cutoff", () => {
+  const scales = new SharedScales();
+  const compact = (series: string, windows: BacktestWindow[]) =>
+    compactWindows(windows, undefined, { scales, series });
+  const ets = compact("P1\tsales", [window(10, 3), window(17, 3)]);
+  const theta = compact("P1\tsales", [window(10, 3), window(17, 3)]);
+  assert(ets[0].scales === theta[0].scales && ets[1].scales === theta[1].scales);
+  assertEquals(theta.map((w) => w.scales), [{ mae: 11, mse: 12 }, { mae: 18, mse: 19 }]);
+  // Another series at the same cutoff, or other scales, keep their own.
+  const returns = compact("P1\treturns", [window(10, 3)]);
+  assert(returns[0].scales !== ets[0].scales);
+  const other = { ...window(10, 3), scales: { mae: 5, mse: 25 } };
+  assertEquals(compact("P1\tsales", [other])[0].scales, { mae: 5, mse: 25 });
 });

@@ -166,20 +166,41 @@ class PackedWindow implements BacktestWindow {
 }
 
 /**
+ * One scales object per series and cutoff: every model of a product and target is scored against
+ * the same in-sample naive errors at a cutoff, and a large backtest holds millions of windows
+ * (each posted from a worker with a copy of its own).
+ */
+export class SharedScales {
+  readonly #bySeries = new Map<string, Map<number, NaiveScales>>();
+
+  /** The scales held for `series` at `cutoff` when they equal `scales`; else `scales`, now held. */
+  of(series: string, cutoff: number, scales: NaiveScales): NaiveScales {
+    let byCutoff = this.#bySeries.get(series);
+    if (!byCutoff) this.#bySeries.set(series, byCutoff = new Map());
+    const held = byCutoff.get(cutoff);
+    if (held && held.mae === scales.mae && held.mse === scales.mse) return held;
+    if (!held) byCutoff.set(cutoff, scales);
+    return scales;
+  }
+}
+
+/**
  * The windows of one series held compactly (a copy: the windows given are left as they are) —
- * their numbers in one block, in `spill`'s file when given. The numbers are the same; only how
- * they are held changes.
+ * their numbers in one block, in `spill`'s file when given, their scales shared with the other
+ * models' windows of the same series through `shared`. The numbers are the same; only how they
+ * are held changes.
  */
 export function compactWindows(
   windows: readonly BacktestWindow[],
   spill?: SpillFile,
+  shared?: { scales: SharedScales; series: string },
 ): BacktestWindow[] {
   const { numbers, open, offsets } = blocks(windows);
   const block = spill ? spill.hold(numbers) : memoryBlock(numbers);
   return windows.map((w, i) =>
     new PackedWindow(
       w.cutoff,
-      w.scales,
+      shared ? shared.scales.of(shared.series, w.cutoff, w.scales) : w.scales,
       block,
       offsets[i].start,
       w.actual.length,

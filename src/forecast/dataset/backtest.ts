@@ -16,17 +16,19 @@ import type { BacktestWindow, SeriesBacktest } from "../backtest/series.ts";
 import { alignWindows } from "../backtest/align.ts";
 import { chooseModels, type ModelChoice } from "../select.ts";
 import { windowsChosenBefore } from "../backtest/choice_at.ts";
-import type { BacktestJob, GlobalBacktestJob, StoreOptions } from "../jobs.ts";
+import type { BacktestJob, StoreOptions } from "../jobs.ts";
+import type { AnyBacktestJob } from "./order.ts";
 import type { SeriesContext, Target } from "../types.ts";
 import { chooseExecutor, inlineExecutor, type JobExecutor } from "../parallel/pool.ts";
 import { datasetLagShape } from "../lag_shape.ts";
 import { anyHeavy, type DatasetScope, isGlobal, jobWeight, type PipelineHooks } from "./scope.ts";
 import { byCutoff, groupBacktests, resultKey } from "./results.ts";
-import { compactWindows } from "../backtest/window.ts";
+import { compactWindows, SharedScales } from "../backtest/window.ts";
 import { SpillFile } from "../backtest/spill.ts";
 import type { Anchors } from "../select/anchor.ts";
 import { yearlyCoefficientsAt } from "../yearly/apply.ts";
 import { AnchorPool } from "./anchor_pool.ts";
+import { heavyFirst, sortSeries } from "./order.ts";
 
 /** Options of {@link runBacktest}: the plan and models, in a run's scope. */
 export interface BacktestOptions extends DatasetScope {
@@ -59,8 +61,6 @@ export interface BacktestResult {
   anchors: Anchors;
 }
 
-type AnyBacktestJob = BacktestJob | GlobalBacktestJob;
-
 /** Backtests every product, target and model of a set. */
 export async function runBacktest(
   set: SeriesSet,
@@ -69,23 +69,18 @@ export async function runBacktest(
   const executor = options.executor ?? inlineExecutor();
   const { plan, seed } = options;
   const spill = new SpillFile(); // the windows' numbers: most of a large run's memory otherwise
+  const scales = new SharedScales();
   const run = async (jobs: AnyBacktestJob[], report = true) => {
     const results = await executor.run(heavyFirst(jobs), (_job, result) => {
       for (const one of [result].flat()) {
         // Held compactly as it arrives: a large backtest holds millions of windows.
-        one.windows = compactWindows(one.windows, spill);
+        const series = `${one.productId}\t${one.target}`;
+        one.windows = compactWindows(one.windows, spill, { scales, series });
         if (report) options.onSeries?.(one);
       }
     });
     return results.flat();
   };
-  // The time of year at each cutoff, from all products (none where a year or less of history:
-  // then nothing changes). Sales models fit on the sales divided by it.
-  const profiles = yearlyCoefficientsAt(options.poolSet ?? set, options.calendar, plan.cutoffs);
-  const yearly = (target: Target, products: readonly ProductSeries[]) =>
-    target === "sales" && profiles.some((p) => p !== undefined)
-      ? products.map((product) => profiles.map((p) => p?.get(product.id)))
-      : undefined;
   // A global returns network trains on returns histories only (the sales forecasts are inputs
   // of its windows, not of its training): with a store it trains during the sales backtest, on
   // the other core, and the returns backtest loads it.
@@ -96,6 +91,28 @@ export async function runBacktest(
     ? modelsFor(options.models, "returns").filter((m) => m.scope === "global")
     : [];
   const returnsTrained = returnsGlobal.length > 0;
+  const returnsTraining: AnyBacktestJob[] = returnsGlobal.map((model) => ({
+    kind: "backtest-global",
+    model: model.name,
+    series: pooled.map((product) => contextOf(product, "returns", options.calendar)),
+    plan,
+    seed,
+    store,
+    trainOnly: true,
+    ...(pooled === set.products ? {} : { scored: set.products.map((product) => product.id) }),
+  }));
+  // The returns network needs nothing computed here: on workers it starts training now, while
+  // this thread computes the dataset-wide figures the other jobs need.
+  const early = executor.concurrent && !options.networksOnly;
+  const returnsNetwork = early ? run(returnsTraining, false) : undefined;
+  returnsNetwork?.catch(() => {}); // awaited after the sales backtest
+  // The time of year at each cutoff, from all products (none where a year or less of history:
+  // then nothing changes). Sales models fit on the sales divided by it.
+  const profiles = yearlyCoefficientsAt(options.poolSet ?? set, options.calendar, plan.cutoffs);
+  const yearly = (target: Target, products: readonly ProductSeries[]) =>
+    target === "sales" && profiles.some((p) => p !== undefined)
+      ? products.map((product) => profiles.map((p) => p?.get(product.id)))
+      : undefined;
   // One job per product with all the light models (they share the cleaned histories); one job
   // per product for each heavy per-product model (long: spread over the workers); one job per
   // global model.
@@ -173,16 +190,6 @@ export async function runBacktest(
       ),
   });
 
-  const returnsTraining: AnyBacktestJob[] = returnsGlobal.map((model) => ({
-    kind: "backtest-global",
-    model: model.name,
-    series: pooled.map((product) => contextOf(product, "returns", options.calendar)),
-    plan,
-    seed,
-    store,
-    trainOnly: true,
-    ...(pooled === set.products ? {} : { scored: set.products.map((product) => product.id) }),
-  }));
   if (options.networksOnly) {
     const global = options.models.filter(isGlobal);
     const salesTraining = jobsFor("sales", () => ({}), set.products, global)
@@ -190,7 +197,8 @@ export async function runBacktest(
     await run([...salesTraining, ...returnsTraining], false);
     return { plan, series: [], choices: [], anchors: {} };
   }
-  const salesRaw = await run([...jobsFor("sales", () => ({})), ...returnsTraining]);
+  const salesRaw = await run([...jobsFor("sales", () => ({})), ...(early ? [] : returnsTraining)]);
+  await returnsNetwork;
   const salesResults = alignWindows(salesRaw);
   const salesAnchors = await pool.sales(salesRaw);
   const salesChoices = new Map(
@@ -224,26 +232,6 @@ export async function runBacktest(
 
 /** A store that reuses what it holds (a network just trained by this run, even on `retrain`). */
 const reuse = (store: StoreOptions): StoreOptions => ({ ...store, mode: "reuse" });
-
-/** Heavy jobs first, so the long ones start early and the cheap ones fill the gaps. */
-function heavyFirst(jobs: AnyBacktestJob[]): AnyBacktestJob[] {
-  const rank = (job: AnyBacktestJob) =>
-    job.kind === "backtest-global"
-      ? 0
-      : job.models.some((m) => modelNamed(m).cost === "heavy")
-      ? 1
-      : 2;
-  return [...jobs].sort((a, b) => rank(a) - rank(b));
-}
-
-/** Product, then target (sales first), then the models in the order asked. */
-function sortSeries(series: SeriesBacktest[], models: readonly string[]): SeriesBacktest[] {
-  return series.sort((a, b) =>
-    (a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : 0) ||
-    (a.target === b.target ? 0 : a.target === "sales" ? -1 : 1) ||
-    models.indexOf(a.model) - models.indexOf(b.model)
-  );
-}
 
 /** What a dataset backtest cuts and compares: the windows and the models. */
 export interface BacktestSpec extends PlanOptions {

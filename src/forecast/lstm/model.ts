@@ -96,13 +96,21 @@ export class TrainedLstm implements FittedModel {
 /** Runs a model's network on samples; returns the scaled outputs, flat. */
 function runNetwork(model: TrainedLstm, samples: SampleSet): Float32Array {
   const { tf, state } = model;
-  return tf.tidy(() => {
+  const output = tf.tidy(() => {
     const x = tf.tensor3d(samples.x, [samples.count, state.shape.steps, state.shape.features]);
     const inputs = state.shape.extra > 0
       ? [x, tf.tensor2d(samples.extra!, [samples.count, state.shape.extra])]
       : x;
-    return (model.network.predict(inputs) as TF.Tensor).dataSync() as Float32Array;
+    // One batch: `predict` otherwise cuts the rows into batches of 32 and runs the network's
+    // steps once per batch (the same numbers, many more small kernels).
+    return model.network.predict(inputs, { batchSize: Math.max(1, samples.count) }) as TF.Tensor;
   });
+  // Read outside `tidy`, which would walk every number of a returned array looking for tensors.
+  try {
+    return output.dataSync() as Float32Array;
+  } finally {
+    output.dispose();
+  }
 }
 
 /** Most forecasts per network call (bounds the memory of one call). */

@@ -42,6 +42,7 @@ export function combination(
     ...BASELINE,
     name,
     description: `${combiner} of the ${listed(members)} forecasts`,
+    members,
     minHistory: Math.max(...members.map((m) => m.minHistory)),
     targets: (["sales", "returns"] as const).filter((t) =>
       members.every((m) => m.targets.includes(t))

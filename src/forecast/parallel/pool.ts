@@ -18,6 +18,11 @@ export interface JobExecutor {
   ): Promise<JobResult<J>[]>;
   /** Stops the workers. */
   close(): void;
+  /**
+   * Whether batches may overlap (a batch run without waiting goes on beside later ones); else
+   * each batch must be awaited before the next.
+   */
+  readonly concurrent: boolean;
 }
 
 /** Number of workers to use: the cores, or RETURNCAST_WORKERS when set. */
@@ -40,21 +45,34 @@ export function inlineExecutor(onProgress?: (p: TrainingProgress) => void): JobE
       return results;
     },
     close() {},
+    concurrent: false,
   };
 }
 
-/** Runs jobs on `size` workers (created on first use). */
+/** A job waiting for a worker, and the promise it settles. */
+interface Queued {
+  job: Job;
+  resolve: (result: unknown) => void;
+  reject: (error: Error) => void;
+  /** Whether its batch has failed already (its waiting jobs are dropped, not run). */
+  failed: () => boolean;
+}
+
+/**
+ * Runs jobs on `size` workers (created on first use). Batches may overlap: every `run` adds its
+ * jobs to one queue, which free workers take in the order they were added — so a batch started
+ * without waiting (networks that need nothing else) runs beside work that is still being
+ * prepared here, and later batches fill in behind it. A worker runs one job at a time.
+ */
 export function workerExecutor(
   size: number,
   onProgress?: (p: TrainingProgress) => void,
 ): JobExecutor {
-  const workers: Worker[] = [];
+  const idle: Worker[] = [];
+  const all = new Set<Worker>();
+  const queue: Queued[] = [];
   let nextId = 0;
-  const ensure = (count: number) => {
-    while (workers.length < count) {
-      workers.push(new Worker(new URL("./worker.ts", import.meta.url).href, { type: "module" }));
-    }
-  };
+  let closed = false;
   const send = (worker: Worker, job: Job) =>
     new Promise<unknown>((resolve, reject) => {
       const id = nextId++;
@@ -77,32 +95,74 @@ export function workerExecutor(
       const failure = (event: ErrorEvent) => {
         event.preventDefault();
         worker.removeEventListener("message", listener);
+        worker.removeEventListener("error", failure);
+        // A crashed worker takes no more jobs; another is started if work is left.
+        all.delete(worker);
+        worker.terminate();
         reject(new Error(`a forecasting worker crashed: ${event.message}`));
       };
       worker.addEventListener("message", listener);
       worker.addEventListener("error", failure);
       worker.postMessage({ id, job });
     });
+  const pump = () => {
+    while (!closed && queue.length > 0) {
+      const next = queue[0];
+      if (next.failed()) {
+        queue.shift();
+        continue;
+      }
+      let worker = idle.pop();
+      if (!worker && all.size < size) {
+        worker = new Worker(new URL("./worker.ts", import.meta.url).href, { type: "module" });
+        all.add(worker);
+      }
+      if (!worker) return;
+      queue.shift();
+      const running = worker;
+      send(running, next.job).then(next.resolve, next.reject).finally(() => {
+        if (all.has(running)) idle.push(running);
+        pump();
+      });
+    }
+  };
   return {
     async run<J extends Job>(jobs: J[], onDone?: (job: J, result: JobResult<J>) => void) {
-      ensure(Math.min(size, jobs.length));
-      const results = new Array<JobResult<J>>(jobs.length);
-      let next = 0;
-      await Promise.all(
-        workers.slice(0, Math.min(size, jobs.length)).map(async (worker) => {
-          while (next < jobs.length) {
-            const index = next++;
-            results[index] = await send(worker, jobs[index]) as JobResult<J>;
-            onDone?.(jobs[index], results[index]);
-          }
-        }),
+      if (closed) throw new Error("the forecasting workers have been stopped");
+      let failed = false;
+      const results = jobs.map((job) =>
+        new Promise<JobResult<J>>((resolve, reject) => {
+          queue.push({
+            job,
+            resolve: (result) => {
+              if (failed) return;
+              try {
+                onDone?.(job, result as JobResult<J>);
+              } catch (error) {
+                failed = true;
+                return reject(error);
+              }
+              resolve(result as JobResult<J>);
+            },
+            reject: (error) => {
+              failed = true;
+              reject(error);
+            },
+            failed: () => failed,
+          });
+        })
       );
-      return results;
+      pump();
+      return await Promise.all(results);
     },
     close() {
-      for (const worker of workers) worker.terminate();
-      workers.length = 0;
+      closed = true;
+      queue.length = 0;
+      for (const worker of all) worker.terminate();
+      all.clear();
+      idle.length = 0;
     },
+    concurrent: true,
   };
 }
 

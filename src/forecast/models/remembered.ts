@@ -1,0 +1,62 @@
+/**
+ * Forecasts kept by origin. In a backtest job a combination asks its members for the forecasts
+ * their own backtests made a moment before — the same fitted member (`jobs.ts` fits each once per
+ * history), from the same days — so a member's forecast from one origin is made once and the
+ * combination reads a copy.
+ * @module
+ */
+
+import type { FittedModel, SeriesContext } from "../types.ts";
+
+/** A number per buffer while it lives (new buffers get new numbers: a key is never reused). */
+const identities = new WeakMap<object, number>();
+let nextIdentity = 0;
+
+/** Where a typed array's numbers are: its buffer, offset and length. */
+function placeOf(array: ArrayBufferView | undefined): string {
+  if (!array) return "";
+  let id = identities.get(array.buffer);
+  if (id === undefined) identities.set(array.buffer, id = nextIdentity++);
+  return `${id}.${array.byteOffset}.${array.byteLength}`;
+}
+
+/** Everything a forecast from `context` may read: its first day and where its arrays are. */
+function originKey(context: SeriesContext, horizon: number): string {
+  return [
+    horizon,
+    context.start,
+    placeOf(context.values),
+    placeOf(context.sales),
+    placeOf(context.futureSales),
+    placeOf(context.returnLagShape),
+    placeOf(context.yearly),
+    placeOf(context.open),
+  ].join(":");
+}
+
+/**
+ * `fitted`, keeping each forecast it makes by origin: asked again from a context over the same
+ * arrays, it returns a copy instead of forecasting again. For histories that are not changed in
+ * place (a backtest's are not: each is a view of its product's series or of a deseasonalised
+ * copy made once).
+ */
+export function rememberingForecasts(fitted: FittedModel): FittedModel {
+  const kept = new Map<string, Float64Array>();
+  return {
+    model: fitted.model,
+    ...(fitted.calibrationFrom !== undefined ? { calibrationFrom: fitted.calibrationFrom } : {}),
+    predict(context: SeriesContext, horizon: number) {
+      const key = originKey(context, horizon);
+      let mean = kept.get(key);
+      if (!mean) kept.set(key, mean = fitted.predict(context, horizon));
+      return mean.slice();
+    },
+    ...(fitted.predictMany
+      ? {
+        predictMany: (contexts: readonly SeriesContext[], horizon: number) =>
+          fitted.predictMany!(contexts, horizon),
+      }
+      : {}),
+    ...(fitted.dispose ? { dispose: () => fitted.dispose!() } : {}),
+  };
+}
