@@ -88,3 +88,27 @@ Deno.test("a failing job fails its batch and drops its waiting jobs; the next ba
     pool.close();
   }
 });
+
+Deno.test("closing the pool fails what was waiting or running, and it takes no more work", async () => {
+  const pool = workerExecutor(1);
+  const pending = pool.run([job(0, ["ets"]), job(1, ["ets"])]);
+  pool.close();
+  await assertRejects(() => pending, Error, "stopped");
+  await assertRejects(() => pool.run([job(0, ["naive"])]), Error, "stopped");
+});
+
+Deno.test("a long queue hands out every job once, results in order", async () => {
+  const pool = workerExecutor(2);
+  try {
+    const jobs = Array.from({ length: 2500 }, (_, k) => job(k % 4, ["zero"]));
+    let heard = 0;
+    const results = await pool.run(jobs, () => heard++);
+    assertEquals(heard, 2500);
+    assertEquals(
+      results.map((r) => r[0].productId),
+      jobs.map((j) => j.series.productId),
+    );
+  } finally {
+    pool.close();
+  }
+});

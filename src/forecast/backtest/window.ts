@@ -173,7 +173,10 @@ class PackedWindow implements BacktestWindow {
 export class SharedScales {
   readonly #bySeries = new Map<string, Map<number, NaiveScales>>();
 
-  /** The scales held for `series` at `cutoff` when they equal `scales`; else `scales`, now held. */
+  /**
+   * The scales held for `series` at `cutoff` when they equal `scales`; else `scales` (held when
+   * none were).
+   */
   of(series: string, cutoff: number, scales: NaiveScales): NaiveScales {
     let byCutoff = this.#bySeries.get(series);
     if (!byCutoff) this.#bySeries.set(series, byCutoff = new Map());

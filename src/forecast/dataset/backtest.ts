@@ -105,7 +105,7 @@ export async function runBacktest(
   // this thread computes the dataset-wide figures the other jobs need.
   const early = executor.concurrent && !options.networksOnly;
   const returnsNetwork = early ? run(returnsTraining, false) : undefined;
-  returnsNetwork?.catch(() => {}); // awaited after the sales backtest
+  returnsNetwork?.catch(() => {}); // awaited with the sales backtest
   // The time of year at each cutoff, from all products (none where a year or less of history:
   // then nothing changes). Sales models fit on the sales divided by it.
   const profiles = yearlyCoefficientsAt(options.poolSet ?? set, options.calendar, plan.cutoffs);
@@ -197,8 +197,11 @@ export async function runBacktest(
     await run([...salesTraining, ...returnsTraining], false);
     return { plan, series: [], choices: [], anchors: {} };
   }
-  const salesRaw = await run([...jobsFor("sales", () => ({})), ...(early ? [] : returnsTraining)]);
-  await returnsNetwork;
+  // Together: a network that fails stops the run at once, not after every sales job.
+  const [salesRaw] = await Promise.all([
+    run([...jobsFor("sales", () => ({})), ...(early ? [] : returnsTraining)]),
+    returnsNetwork,
+  ]);
   const salesResults = alignWindows(salesRaw);
   const salesAnchors = await pool.sales(salesRaw);
   const salesChoices = new Map(

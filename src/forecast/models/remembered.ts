@@ -20,7 +20,10 @@ function placeOf(array: ArrayBufferView | undefined): string {
   return `${id}.${array.byteOffset}.${array.byteLength}`;
 }
 
-/** Everything a forecast from `context` may read: its first day and where its arrays are. */
+/**
+ * What a forecast from `context` reads, within one backtest job (one product and target, so its
+ * id, target and raw history are the same throughout): its first day and where its arrays are.
+ */
 function originKey(context: SeriesContext, horizon: number): string {
   return [
     horizon,
@@ -38,7 +41,8 @@ function originKey(context: SeriesContext, horizon: number): string {
  * `fitted`, keeping each forecast it makes by origin: asked again from a context over the same
  * arrays, it returns a copy instead of forecasting again. For histories that are not changed in
  * place (a backtest's are not: each is a view of its product's series or of a deseasonalised
- * copy made once).
+ * copy made once). For light models: a batched `predictMany` (networks) is not kept, so calibration
+ * forecasts one origin at a time through the kept ones.
  */
 export function rememberingForecasts(fitted: FittedModel): FittedModel {
   const kept = new Map<string, Float64Array>();
@@ -51,12 +55,6 @@ export function rememberingForecasts(fitted: FittedModel): FittedModel {
       if (!mean) kept.set(key, mean = fitted.predict(context, horizon));
       return mean.slice();
     },
-    ...(fitted.predictMany
-      ? {
-        predictMany: (contexts: readonly SeriesContext[], horizon: number) =>
-          fitted.predictMany!(contexts, horizon),
-      }
-      : {}),
     ...(fitted.dispose ? { dispose: () => fitted.dispose!() } : {}),
   };
 }

@@ -70,7 +70,11 @@ export function workerExecutor(
 ): JobExecutor {
   const idle: Worker[] = [];
   const all = new Set<Worker>();
-  const queue: Queued[] = [];
+  // Waiting jobs from `head` on (taken by moving the head: a large run queues tens of thousands),
+  // and the jobs on the workers.
+  let queue: Queued[] = [];
+  let head = 0;
+  const running = new Set<Queued>();
   let nextId = 0;
   let closed = false;
   const send = (worker: Worker, job: Job) =>
@@ -105,11 +109,18 @@ export function workerExecutor(
       worker.addEventListener("error", failure);
       worker.postMessage({ id, job });
     });
+  const take = () => {
+    const next = queue[head++];
+    if (head > 1024 && head * 2 > queue.length) {
+      queue = queue.slice(head);
+      head = 0;
+    }
+    return next;
+  };
   const pump = () => {
-    while (!closed && queue.length > 0) {
-      const next = queue[0];
-      if (next.failed()) {
-        queue.shift();
+    while (!closed && head < queue.length) {
+      if (queue[head].failed()) {
+        take();
         continue;
       }
       let worker = idle.pop();
@@ -118,10 +129,12 @@ export function workerExecutor(
         all.add(worker);
       }
       if (!worker) return;
-      queue.shift();
-      const running = worker;
-      send(running, next.job).then(next.resolve, next.reject).finally(() => {
-        if (all.has(running)) idle.push(running);
+      const next = take();
+      const busy = worker;
+      running.add(next);
+      send(busy, next.job).then(next.resolve, next.reject).finally(() => {
+        running.delete(next);
+        if (all.has(busy)) idle.push(busy);
         pump();
       });
     }
@@ -156,11 +169,17 @@ export function workerExecutor(
       return await Promise.all(results);
     },
     close() {
+      if (closed) return;
       closed = true;
-      queue.length = 0;
       for (const worker of all) worker.terminate();
       all.clear();
       idle.length = 0;
+      // Nothing waits for an answer that cannot come: what was waiting or running fails.
+      const stopped = new Error("the forecasting workers have been stopped");
+      for (const job of [...queue.slice(head), ...running]) job.reject(stopped);
+      queue = [];
+      head = 0;
+      running.clear();
     },
     concurrent: true,
   };
