@@ -7,17 +7,11 @@
  */
 
 import type { FittedModel, SeriesContext } from "../types.ts";
-
-/** A number per buffer while it lives (new buffers get new numbers: a key is never reused). */
-const identities = new WeakMap<object, number>();
-let nextIdentity = 0;
+import { identityOf } from "../../util/identity.ts";
 
 /** Where a typed array's numbers are: its buffer, offset and length. */
 function placeOf(array: ArrayBufferView | undefined): string {
-  if (!array) return "";
-  let id = identities.get(array.buffer);
-  if (id === undefined) identities.set(array.buffer, id = nextIdentity++);
-  return `${id}.${array.byteOffset}.${array.byteLength}`;
+  return array ? `${identityOf(array.buffer)}.${array.byteOffset}.${array.byteLength}` : "";
 }
 
 /**

@@ -11,6 +11,7 @@ import { type SeriesSet, spanOf } from "../../data/series.ts";
 import type { Calendar } from "../../data/calendar.ts";
 import type { FittedModel, SeriesContext } from "../types.ts";
 import { contextOf, historyUpTo } from "../context.ts";
+import { identityOf } from "../../util/identity.ts";
 import {
   profileFromCoefficients,
   profilesFromCoefficients,
@@ -108,18 +109,9 @@ const DIVIDED_RUNS = 256;
  */
 const dividedRuns = new Map<string, Float64Array>();
 
-/** A number naming each buffer and profile while it lives (the keys of {@link dividedRuns}). */
-const identities = new WeakMap<object, number>();
-let nextIdentity = 0;
-function identity(of: object): number {
-  let id = identities.get(of);
-  if (id === undefined) identities.set(of, id = nextIdentity++);
-  return id;
-}
-
 /** `values[i]` ÷ the profile's factor on day `start + i`, shared between prefixes of one array. */
 function divided(values: Float64Array, start: number, profile: YearlyProfile): Float64Array {
-  const key = `${identity(values.buffer)}:${identity(profile)}:${values.byteOffset}:${start}`;
+  const key = `${identityOf(values.buffer)}:${identityOf(profile)}:${values.byteOffset}:${start}`;
   const run = dividedRuns.get(key);
   dividedRuns.delete(key);
   if (run && run.length >= values.length) {
