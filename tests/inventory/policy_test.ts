@@ -182,3 +182,48 @@ Deno.test("registry: fill rate first (the default), service-level is cycle-servi
     assertEquals(p.levels({ forecast: none, errors }, settings).orderUpTo, 0);
   }
 });
+
+Deno.test("fill rate: the replay's order-up-to shortcut is the full levels' orderUpTo, to the bit", () => {
+  const random = createRandom(17);
+  const shortcut = policyNamed("fill-rate").orderUpTo!;
+  for (let trial = 0; trial < 500; trial++) {
+    const errors = errorDistribution(
+      Array.from({ length: 5 + Math.floor(random.uniform() * 200) }, () => {
+        const lead = random.normal() * 5;
+        return { cycle: lead + random.normal() * 8, lead, weight: 0.5 + random.uniform() };
+      }),
+    );
+    const leadNet = random.uniform() * 40;
+    const cycleNet = leadNet + random.uniform() * 40 - (trial % 9 === 0 ? 60 : 0);
+    const cycleSales = Math.max(0, cycleNet - leadNet) + 3;
+    const inputs = {
+      forecast: { cycleNet, leadNet, cycleSales, original: cycleNet, originalLead: leadNet },
+      errors,
+      ...(trial % 4 === 0 ? {} : { position: random.uniform() * 80 - 10 }),
+    };
+    const settings = {
+      leadTime: 7,
+      reviewPeriod: 7,
+      restockRate: 0.8,
+      fillRate: [0.8, 0.9, 0.95, 0.99][trial % 4],
+      cycleService: 0.95,
+      safetyFactor: 1.2,
+      costs,
+    };
+    const full = policyNamed("fill-rate").levels(inputs, settings).orderUpTo;
+    assertEquals(Object.is(shortcut(inputs, settings), full), true, `trial ${trial}`);
+    assertEquals(
+      Object.is(
+        shortcut(inputs, settings, 0.97),
+        fillRateLevels(
+          inputs.forecast,
+          errors,
+          0.97,
+          inputs.position,
+        ).orderUpTo,
+      ),
+      true,
+      `trial ${trial} tuned`,
+    );
+  }
+});

@@ -7,7 +7,15 @@
  */
 
 import type { ErrorDistribution } from "../errors/empirical.ts";
-import { cycleNeeds, expectedCycleDemand, levelsOf, orderLevels, solveLoss } from "./levels.ts";
+import {
+  cycleNeeds,
+  expectedCycleDemand,
+  levelsOf,
+  orderLevels,
+  orderSafety,
+  orderUpToOf,
+  solveLoss,
+} from "./levels.ts";
 import type { Policy, ProtectionForecast, StockLevels } from "./types.ts";
 
 /**
@@ -89,17 +97,53 @@ export function fillRateLevels(
   target: number,
   position?: number,
 ): StockLevels & { expectedShortage: number } {
+  const solved = fillRateSolution(forecast, errors, target, position);
+  if (position !== undefined) {
+    return {
+      ...orderLevels(forecast, errors, position, solved.quantity),
+      expectedShortage: lostSalesShortage(forecast, errors, position, solved.quantity),
+    };
+  }
+  return {
+    ...levelsOf(forecast, errors, solved.safety),
+    expectedShortage: expectedShortage(forecast, errors, solved.safety),
+  };
+}
+
+/**
+ * The order-up-to level of {@link fillRateLevels} alone (the same number), without the reorder
+ * point and the expected shortage that the replay does not read.
+ */
+export function fillRateOrderUpTo(
+  forecast: ProtectionForecast,
+  errors: ErrorDistribution,
+  target: number,
+  position?: number,
+): number {
+  const solved = fillRateSolution(forecast, errors, target, position);
+  return orderUpToOf(
+    forecast,
+    position !== undefined ? orderSafety(forecast, position, solved.quantity) : solved.safety,
+  );
+}
+
+/**
+ * The fill-rate rule solved: with a position, the order Q; without, the safety stock q (by
+ * bisection on the periodic-review shortage).
+ */
+function fillRateSolution(
+  forecast: ProtectionForecast,
+  errors: ErrorDistribution,
+  target: number,
+  position?: number,
+): { quantity: number; safety: number } {
   if (!(target > 0 && target < 1)) {
     throw new RangeError(`Cannot plan for a fill rate: target must be in (0, 1), got ${target}`);
   }
   const allowed = (1 - target) * expectedCycleDemand(forecast, errors);
   if (position !== undefined) {
     const need = cycleNeeds(forecast, errors, position);
-    const quantity = solveLoss(need, errors.weight, allowed);
-    return {
-      ...orderLevels(forecast, errors, position, quantity),
-      expectedShortage: lostSalesShortage(forecast, errors, position, quantity),
-    };
+    return { quantity: solveLoss(need, errors.weight, allowed), safety: NaN };
   }
   const shortage = (q: number) => expectedShortage(forecast, errors, q);
   let low = -Math.max(0, forecast.cycleNet); // S = 0
@@ -112,7 +156,7 @@ export function fillRateLevels(
       else high = middle;
     }
   }
-  return { ...levelsOf(forecast, errors, high), expectedShortage: shortage(high) };
+  return { quantity: NaN, safety: high };
 }
 
 /** The fill-rate policy. */
@@ -124,6 +168,8 @@ export const fillRatePolicy: Policy = {
   chart: "cycle",
   levels: (inputs, settings, tuned) =>
     fillRateLevels(inputs.forecast, inputs.errors, tuned ?? settings.fillRate, inputs.position),
+  orderUpTo: (inputs, settings, tuned) =>
+    fillRateOrderUpTo(inputs.forecast, inputs.errors, tuned ?? settings.fillRate, inputs.position),
   describe: (s) =>
     `fill rate ${(s.fillRate * 100).toFixed(1)} % (share of demand served from stock)`,
   caption: (s, cycle) =>

@@ -22,7 +22,7 @@ export function levelsOf(
   errors: ErrorDistribution,
   q: number,
 ): StockLevels {
-  const orderUpTo = Math.max(0, forecast.cycleNet + q);
+  const orderUpTo = orderUpToOf(forecast, q);
   // The chance the level covers the cycle; a tolerance keeps an error the level sits on inside
   // (S − F can come out a hair below q in floating point).
   const tolerance = 1e-9 * Math.max(1, Math.abs(forecast.cycleNet));
@@ -42,7 +42,21 @@ export function orderLevels(
   position: number,
   quantity: number,
 ): StockLevels {
-  return levelsOf(forecast, errors, position + Math.max(0, quantity) - forecast.cycleNet);
+  return levelsOf(forecast, errors, orderSafety(forecast, position, quantity));
+}
+
+/** The level S = F + q of a safety stock q, never below 0. */
+export function orderUpToOf(forecast: ProtectionForecast, q: number): number {
+  return Math.max(0, forecast.cycleNet + q);
+}
+
+/** The safety stock q (S = F + q) of an order of Q units at a known position. */
+export function orderSafety(
+  forecast: ProtectionForecast,
+  position: number,
+  quantity: number,
+): number {
+  return position + Math.max(0, quantity) - forecast.cycleNet;
 }
 
 /** The p-quantile of the lead-time errors (weighted, type 1). */
@@ -129,7 +143,10 @@ export function expectedCycleDemand(
 
 /**
  * The smallest Q ≥ 0 with Σ wᵢ (vᵢ − Q)⁺ ≤ `allowed` (the loss function of weighted values,
- * piecewise linear and non-increasing in Q), solved exactly on the sorted values.
+ * piecewise linear and non-increasing in Q), solved exactly by walking the values from the
+ * largest down (ties in index order) until Q falls at or above the next one. The walk usually
+ * stops after a few values, so they come off a max-heap of the positive ones instead of a full
+ * sort (the same values in the same order: the same sums, to the bit).
  *
  * @example
  * ```ts
@@ -143,17 +160,43 @@ export function solveLoss(
   weight: ArrayLike<number>,
   allowed: number,
 ): number {
-  const order = sortedIndices(values, true);
+  const heap = new Int32Array(values.length);
+  let size = 0;
+  for (let i = 0; i < values.length; i++) if (values[i] > 0) heap[size++] = i;
+  for (let at = (size >> 1) - 1; at >= 0; at--) siftDown(heap, size, at, values);
   let mass = 0; // Σ w over the values above Q
   let total = 0; // Σ w·v over them
-  for (let k = 0; k < order.length; k++) {
-    const i = order[k];
-    if (values[i] <= 0) break;
+  while (size > 0) {
+    const i = heap[0];
+    heap[0] = heap[--size];
+    if (size > 0) siftDown(heap, size, 0, values);
     mass += weight[i];
     total += weight[i] * values[i];
     const q = (total - allowed) / mass;
-    const next = k + 1 < order.length ? Math.max(0, values[order[k + 1]]) : 0;
+    const next = size > 0 ? values[heap[0]] : 0;
     if (q >= next) return Math.max(0, q);
   }
   return 0;
+}
+
+/** Moves `heap[at]` down a max-heap of indices (larger value first, ties: smaller index). */
+function siftDown(heap: Int32Array, size: number, at: number, values: ArrayLike<number>): void {
+  const item = heap[at];
+  const value = values[item];
+  for (;;) {
+    let child = 2 * at + 1;
+    if (child >= size) break;
+    let top = heap[child];
+    if (child + 1 < size) {
+      const right = heap[child + 1];
+      if (values[right] > values[top] || (values[right] === values[top] && right < top)) {
+        child++;
+        top = right;
+      }
+    }
+    if (!(values[top] > value || (values[top] === value && top < item))) break;
+    heap[at] = top;
+    at = child;
+  }
+  heap[at] = item;
 }

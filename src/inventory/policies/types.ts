@@ -106,6 +106,11 @@ export interface Policy {
   readonly chart: "per-day" | "cycle";
   /** The levels at a review; `tuned` overrides its parameter (target or factor). */
   levels(inputs: ReviewInputs, settings: PolicySettings, tuned?: number): StockLevels;
+  /**
+   * `levels(…).orderUpTo` alone, where a policy can give it for less work (the replay reads
+   * nothing else, at every review of every product and run).
+   */
+  orderUpTo?(inputs: ReviewInputs, settings: PolicySettings, tuned?: number): number;
   /** The report's one-line statement of its settings. */
   describe(settings: PolicySettings): string;
   /** The caption of its inventory chart (`cycle` = L + R days). */

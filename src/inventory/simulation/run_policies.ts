@@ -7,7 +7,12 @@
  * @module
  */
 
-import type { Policy, PolicySettings, ProtectionForecast } from "../policies/types.ts";
+import type {
+  Policy,
+  PolicySettings,
+  ProtectionForecast,
+  ReviewInputs,
+} from "../policies/types.ts";
 import type { OrderConstraint } from "../policies/constraints.ts";
 import { multiplierLevels } from "../policies/multiplier.ts";
 import type { ReplaySpan } from "../planning/layout.ts";
@@ -126,17 +131,13 @@ export function runLockstep(
         const position = request.position
           ? request.position.onHand + request.position.onOrder
           : undefined;
-        const levels = run.policy.levels(
-          {
-            forecast: decision.forecast,
-            errors: decision.errors,
-            ...(position !== undefined ? { position } : {}),
-            ...(input.constraint ? { constraint: input.constraint } : {}),
-          },
-          settings,
-          run.tuned,
-        );
-        advance(r, p, levels.orderUpTo);
+        const inputs = {
+          forecast: decision.forecast,
+          errors: decision.errors,
+          ...(position !== undefined ? { position } : {}),
+          ...(input.constraint ? { constraint: input.constraint } : {}),
+        };
+        advance(r, p, orderUpToOf(run.policy, inputs, settings, run.tuned));
       });
     });
   });
@@ -147,6 +148,18 @@ export function runLockstep(
     })
   );
   return { tallies, forecasts };
+}
+
+/** A policy's order-up-to level at a review (its shortcut where it has one). */
+function orderUpToOf(
+  policy: Policy,
+  inputs: ReviewInputs,
+  settings: PolicySettings,
+  tuned?: number,
+): number {
+  return policy.orderUpTo
+    ? policy.orderUpTo(inputs, settings, tuned)
+    : policy.levels(inputs, settings, tuned).orderUpTo;
 }
 
 /** Replays the multiplier at `factor` from the reviews' forecasts. */
