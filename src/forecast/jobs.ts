@@ -129,10 +129,15 @@ export type JobResult<J extends Job> = J extends BacktestJob | GlobalBacktestJob
   : J extends ForecastJob ? ForecastOutcome
   : ForecastOutcome[];
 
-/** Runs one job here; `onProgress` hears training epochs. */
+/**
+ * Runs one job here; `onProgress` hears training epochs. With `onPart`, a global backtest hands
+ * its series over chunk by chunk as they are scored and returns only what is left (nothing): at
+ * 10,000 products its windows, held and then posted at once, took over a gigabyte at the end.
+ */
 export async function runJob(
   job: Job,
   onProgress?: (progress: TrainingProgress) => void,
+  onPart?: (part: SeriesBacktest[]) => void,
 ): Promise<SeriesBacktest | SeriesBacktest[] | ForecastOutcome | ForecastOutcome[]> {
   if (job.kind === "backtest") {
     const histories = new Map<number, SeriesContext>();
@@ -200,6 +205,7 @@ export async function runJob(
         ...(job.store ? { store: job.store } : {}),
         ...(job.trainOnly ? { trainOnly: true } : {}),
         ...(job.scored ? { scored: new Set(job.scored) } : {}),
+        ...(onPart ? { onChunk: onPart } : {}),
       });
     case "forecast":
       return (await forecastWith(model, [job.history], [job.futureSales], job, onProgress))[0];

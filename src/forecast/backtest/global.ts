@@ -45,6 +45,11 @@ export async function backtestGlobal(
     scored?: ReadonlySet<string>;
     /** Products per batched pass (bounds the memory). @default {@link GLOBAL_CHUNK} */
     chunk?: number;
+    /**
+     * Hears each chunk's backtests as soon as they are scored, which are then not returned:
+     * a worker posts them on instead of holding every product's windows until the end.
+     */
+    onChunk?: (done: SeriesBacktest[]) => void;
   },
 ): Promise<SeriesBacktest[]> {
   const config = model.network;
@@ -127,7 +132,9 @@ export async function backtestGlobal(
       await pass();
       if (options.trainOnly) continue;
       batch.compute();
-      results.push(...await pass());
+      const done = await pass();
+      if (options.onChunk) options.onChunk(done);
+      else results.push(...done);
     }
     return results;
   } finally {

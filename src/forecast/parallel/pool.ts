@@ -11,7 +11,11 @@ import { InputError } from "../../io/errors.ts";
 
 /** Runs jobs; results come back in input order. */
 export interface JobExecutor {
-  /** Runs all jobs; `onDone` hears each finished job. */
+  /**
+   * Runs all jobs; `onDone` hears each job's results as they come: once when it finishes — and
+   * before that, for a global backtest, once per chunk of series it hands over as they are
+   * scored. A job's result is all it handed over, in order.
+   */
   run<J extends Job>(
     jobs: J[],
     onDone?: (job: J, result: JobResult<J>) => void,
@@ -38,9 +42,8 @@ export function inlineExecutor(onProgress?: (p: TrainingProgress) => void): JobE
     async run<J extends Job>(jobs: J[], onDone?: (job: J, result: JobResult<J>) => void) {
       const results: JobResult<J>[] = [];
       for (const job of jobs) {
-        const result = await runJob(job, onProgress) as JobResult<J>;
-        onDone?.(job, result);
-        results.push(result);
+        const parts = new Parts<J>(job, onDone);
+        results.push(parts.end(await runJob(job, onProgress, (part) => parts.add(part))));
       }
       return results;
     },
@@ -49,9 +52,34 @@ export function inlineExecutor(onProgress?: (p: TrainingProgress) => void): JobE
   };
 }
 
+/** What a job has handed over so far, each piece heard by `onDone` as it comes. */
+class Parts<J extends Job> {
+  readonly #pieces: unknown[][] = [];
+
+  constructor(
+    readonly job: J,
+    readonly onDone?: (job: J, result: JobResult<J>) => void,
+  ) {}
+
+  /** A piece handed over before the end. */
+  add(piece: unknown): void {
+    this.onDone?.(this.job, piece as JobResult<J>);
+    this.#pieces.push(piece as unknown[]);
+  }
+
+  /** The job's last result: heard, then joined to the pieces before it. */
+  end(result: unknown): JobResult<J> {
+    this.onDone?.(this.job, result as JobResult<J>);
+    if (this.#pieces.length === 0) return result as JobResult<J>;
+    return [...this.#pieces.flat(), ...result as unknown[]] as JobResult<J>;
+  }
+}
+
 /** A job waiting for a worker, and the promise it settles. */
 interface Queued {
   job: Job;
+  /** A piece of its result handed over before the end. */
+  part: (piece: unknown) => void;
   resolve: (result: unknown) => void;
   reject: (error: Error) => void;
   /** Whether its batch has failed already (its waiting jobs are dropped, not run). */
@@ -77,7 +105,7 @@ export function workerExecutor(
   const running = new Set<Queued>();
   let nextId = 0;
   let closed = false;
-  const send = (worker: Worker, job: Job) =>
+  const send = (worker: Worker, job: Queued) =>
     new Promise<unknown>((resolve, reject) => {
       const id = nextId++;
       const listener = (event: MessageEvent) => {
@@ -85,6 +113,10 @@ export function workerExecutor(
         if (data.id !== id) return;
         if (data.progress) {
           onProgress?.(data.progress);
+          return;
+        }
+        if ("part" in data) {
+          job.part(data.part);
           return;
         }
         worker.removeEventListener("message", listener);
@@ -107,7 +139,7 @@ export function workerExecutor(
       };
       worker.addEventListener("message", listener);
       worker.addEventListener("error", failure);
-      worker.postMessage({ id, job });
+      worker.postMessage({ id, job: job.job });
     });
   const take = () => {
     const next = queue[head++];
@@ -132,7 +164,7 @@ export function workerExecutor(
       const next = take();
       const busy = worker;
       running.add(next);
-      send(busy, next.job).then(next.resolve, next.reject).finally(() => {
+      send(busy, next).then(next.resolve, next.reject).finally(() => {
         running.delete(next);
         if (all.has(busy)) idle.push(busy);
         pump();
@@ -145,18 +177,20 @@ export function workerExecutor(
       let failed = false;
       const results = jobs.map((job) =>
         new Promise<JobResult<J>>((resolve, reject) => {
+          const parts = new Parts(job, onDone);
+          const failing = (step: () => void) => {
+            if (failed) return;
+            try {
+              step();
+            } catch (error) {
+              failed = true;
+              reject(error);
+            }
+          };
           queue.push({
             job,
-            resolve: (result) => {
-              if (failed) return;
-              try {
-                onDone?.(job, result as JobResult<J>);
-              } catch (error) {
-                failed = true;
-                return reject(error);
-              }
-              resolve(result as JobResult<J>);
-            },
+            part: (piece) => failing(() => parts.add(piece)),
+            resolve: (result) => failing(() => resolve(parts.end(result))),
             reject: (error) => {
               failed = true;
               reject(error);

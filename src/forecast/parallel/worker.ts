@@ -12,7 +12,11 @@ import { InputError } from "../../io/errors.ts";
 self.onmessage = async (event: MessageEvent<{ id: number; job: Job }>) => {
   const { id, job } = event.data;
   try {
-    const result = await runJob(job, (progress) => self.postMessage({ id, progress }));
+    const result = await runJob(
+      job,
+      (progress) => self.postMessage({ id, progress }),
+      (part) => self.postMessage({ id, part }),
+    );
     self.postMessage({ id, result });
   } catch (error) {
     self.postMessage({
