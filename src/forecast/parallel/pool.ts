@@ -105,7 +105,7 @@ export function workerExecutor(
   const running = new Set<Queued>();
   let nextId = 0;
   let closed = false;
-  const send = (worker: Worker, job: Queued) =>
+  const send = (worker: Worker, queued: Queued) =>
     new Promise<unknown>((resolve, reject) => {
       const id = nextId++;
       const listener = (event: MessageEvent) => {
@@ -116,7 +116,7 @@ export function workerExecutor(
           return;
         }
         if ("part" in data) {
-          job.part(data.part);
+          queued.part(data.part);
           return;
         }
         worker.removeEventListener("message", listener);
@@ -139,7 +139,7 @@ export function workerExecutor(
       };
       worker.addEventListener("message", listener);
       worker.addEventListener("error", failure);
-      worker.postMessage({ id, job: job.job });
+      worker.postMessage({ id, job: queued.job });
     });
   const take = () => {
     const next = queue[head++];

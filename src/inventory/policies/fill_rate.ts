@@ -100,13 +100,13 @@ export function fillRateLevels(
   const solved = fillRateSolution(forecast, errors, target, position);
   if (position !== undefined) {
     return {
-      ...orderLevels(forecast, errors, position, solved.quantity),
-      expectedShortage: lostSalesShortage(forecast, errors, position, solved.quantity),
+      ...orderLevels(forecast, errors, position, solved),
+      expectedShortage: lostSalesShortage(forecast, errors, position, solved),
     };
   }
   return {
-    ...levelsOf(forecast, errors, solved.safety),
-    expectedShortage: expectedShortage(forecast, errors, solved.safety),
+    ...levelsOf(forecast, errors, solved),
+    expectedShortage: expectedShortage(forecast, errors, solved),
   };
 }
 
@@ -123,7 +123,7 @@ export function fillRateOrderUpTo(
   const solved = fillRateSolution(forecast, errors, target, position);
   return orderUpToOf(
     forecast,
-    position !== undefined ? orderSafety(forecast, position, solved.quantity) : solved.safety,
+    position !== undefined ? orderSafety(forecast, position, solved) : solved,
   );
 }
 
@@ -136,14 +136,14 @@ function fillRateSolution(
   errors: ErrorDistribution,
   target: number,
   position?: number,
-): { quantity: number; safety: number } {
+): number {
   if (!(target > 0 && target < 1)) {
     throw new RangeError(`Cannot plan for a fill rate: target must be in (0, 1), got ${target}`);
   }
   const allowed = (1 - target) * expectedCycleDemand(forecast, errors);
   if (position !== undefined) {
     const need = cycleNeeds(forecast, errors, position);
-    return { quantity: solveLoss(need, errors.weight, allowed), safety: NaN };
+    return solveLoss(need, errors.weight, allowed);
   }
   const shortage = (q: number) => expectedShortage(forecast, errors, q);
   let low = -Math.max(0, forecast.cycleNet); // S = 0
@@ -156,7 +156,7 @@ function fillRateSolution(
       else high = middle;
     }
   }
-  return { quantity: NaN, safety: high };
+  return high;
 }
 
 /** The fill-rate policy. */

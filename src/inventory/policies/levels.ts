@@ -144,9 +144,9 @@ export function expectedCycleDemand(
 /**
  * The smallest Q ≥ 0 with Σ wᵢ (vᵢ − Q)⁺ ≤ `allowed` (the loss function of weighted values,
  * piecewise linear and non-increasing in Q), solved exactly by walking the values from the
- * largest down (ties in index order) until Q falls at or above the next one. The walk usually
- * stops after a few values, so they come off a max-heap of the positive ones instead of a full
- * sort (the same values in the same order: the same sums, to the bit).
+ * largest down (ties in index order) until Q falls at or above the next one. The walk stops
+ * before the end, often well before, so the values come off a max-heap of the positive ones
+ * instead of a full sort (the same values in the same order: the same sums, to the bit).
  *
  * @example
  * ```ts

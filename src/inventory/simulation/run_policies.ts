@@ -131,13 +131,13 @@ export function runLockstep(
         const position = request.position
           ? request.position.onHand + request.position.onOrder
           : undefined;
-        const inputs = {
+        const review = {
           forecast: decision.forecast,
           errors: decision.errors,
           ...(position !== undefined ? { position } : {}),
           ...(input.constraint ? { constraint: input.constraint } : {}),
         };
-        advance(r, p, orderUpToOf(run.policy, inputs, settings, run.tuned));
+        advance(r, p, orderUpToAt(run.policy, review, settings, run.tuned));
       });
     });
   });
@@ -151,15 +151,15 @@ export function runLockstep(
 }
 
 /** A policy's order-up-to level at a review (its shortcut where it has one). */
-function orderUpToOf(
+function orderUpToAt(
   policy: Policy,
-  inputs: ReviewInputs,
+  review: ReviewInputs,
   settings: PolicySettings,
   tuned?: number,
 ): number {
   return policy.orderUpTo
-    ? policy.orderUpTo(inputs, settings, tuned)
-    : policy.levels(inputs, settings, tuned).orderUpTo;
+    ? policy.orderUpTo(review, settings, tuned)
+    : policy.levels(review, settings, tuned).orderUpTo;
 }
 
 /** Replays the multiplier at `factor` from the reviews' forecasts. */
