@@ -8,6 +8,7 @@
  */
 
 import { checkColumns, CsvRowReader, formatCsvField, restoreCell } from "../data/csv.ts";
+import { InputError, quoted } from "../io/errors.ts";
 import { streamText } from "../io/read_text.ts";
 import { formatIsoDay } from "../data/dates.ts";
 import type { Target } from "../forecast/types.ts";
@@ -35,8 +36,8 @@ export const BACKTEST_NUMBERS = [...BOUND_COLUMNS, "actual"] as const;
 /** One backtest window's columns, in row order. */
 export type WindowColumns = Record<(typeof BACKTEST_NUMBERS)[number], Float64Array>;
 
-/** backtest.csv grouped while it is parsed: product → target → model → cutoff → columns. */
-export type BacktestRows = Map<string, Map<Target, Map<string, Map<string, WindowColumns>>>>;
+/** One product's rows of backtest.csv, grouped while they are parsed: target → model → cutoff. */
+export type ProductBacktestRows = Map<Target, Map<string, Map<string, WindowColumns>>>;
 
 const units = (value: number) => roundTo(value, DIGITS.units);
 
@@ -64,15 +65,18 @@ export function* formatBacktestCsv(series: Iterable<SeriesBacktest>): Generator<
 }
 
 /**
- * Adds the rows of one backtest.csv (plain or gzip) to `into`, streaming the file (a damaged
- * file is an InputError naming it).
+ * Reads one backtest.csv (plain or gzip) as a stream and hands each product's rows to
+ * `onProduct` as soon as they end (the file is written product by product), so that only one
+ * product's rows are held at a time: at 10,000 products the whole file's windows overran the
+ * JavaScript heap. A damaged file, or one whose product's rows are not together, is an
+ * InputError naming it.
  */
 export async function readBacktestCsv(
   path: string,
-  into: BacktestRows,
+  onProduct: (productId: string, rows: ProductBacktestRows) => void,
   hint?: string,
 ): Promise<void> {
-  const reader = backtestRowReader(path, into);
+  const reader = backtestRowReader(path, onProduct);
   await streamText(path, (text) => reader.rows.push(text), { hint, maxBytes: MAX_BACKTEST_BYTES });
   reader.rows.end();
   reader.finish();
@@ -83,18 +87,21 @@ type Building = Record<(typeof BACKTEST_NUMBERS)[number], number[]>;
 /**
  * A window's rows are consecutive (the file is written window by window), so each window is
  * packed into typed arrays as soon as the next one starts: millions of rows never sit in growable
- * number arrays on the JavaScript heap at once (at 2,000 products they overran its limit).
+ * number arrays on the JavaScript heap at once (at 2,000 products they overran its limit); and a
+ * product's rows are consecutive, so each product is handed over when the next one starts.
  */
 function backtestRowReader(
   file: string,
-  into: BacktestRows,
+  onProduct: (productId: string, rows: ProductBacktestRows) => void,
 ): { rows: CsvRowReader; finish: () => void } {
   const names = ["product_id", "target", "model", "cutoff", ...BACKTEST_NUMBERS];
   let at: Record<string, number> = {};
   let building:
     | { columns: Building; windows: Map<string, WindowColumns>; cutoff: string }
     | undefined;
-  const finish = () => {
+  let current: { id: string; targets: ProductBacktestRows } | undefined;
+  const handed = new Set<string>();
+  const finishWindow = () => {
     if (!building) return;
     const { columns, windows, cutoff } = building;
     const previous = windows.get(cutoff);
@@ -109,6 +116,13 @@ function backtestRowReader(
     windows.set(cutoff, packed);
     building = undefined;
   };
+  const finish = () => {
+    finishWindow();
+    if (!current) return;
+    handed.add(current.id);
+    onProduct(current.id, current.targets);
+    current = undefined;
+  };
   const rows = new CsvRowReader((fields, index) => {
     if (index === 0) {
       at = checkColumns(fields, names, file);
@@ -116,8 +130,18 @@ function backtestRowReader(
     }
     if (fields.length <= 1) return;
     const product = restoreCell(fields[at.product_id]);
-    let targets = into.get(product);
-    if (!targets) into.set(product, targets = new Map());
+    if (current?.id !== product) {
+      finish();
+      if (handed.has(product)) {
+        throw new InputError(
+          `product ${quoted(product)} appears again after other products; a backtest file ` +
+            "holds each product's rows together (as plan and merge write it): write it again",
+          { file, line: index + 1 },
+        );
+      }
+      current = { id: product, targets: new Map() };
+    }
+    const targets = current.targets;
     const target = fields[at.target] as Target;
     let models = targets.get(target);
     if (!models) targets.set(target, models = new Map());
@@ -126,7 +150,7 @@ function backtestRowReader(
     if (!windows) models.set(model, windows = new Map());
     const cutoff = fields[at.cutoff];
     if (!building || building.windows !== windows || building.cutoff !== cutoff) {
-      finish();
+      finishWindow();
       const columns = { forecast: [], lo80: [], hi80: [], lo95: [], hi95: [], actual: [] };
       building = { columns, windows, cutoff };
     }

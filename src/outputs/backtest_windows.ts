@@ -11,24 +11,24 @@ import { type Calendar, openMask } from "../data/calendar.ts";
 import { type NaiveScales, naiveScales } from "../forecast/metrics.ts";
 import type { BacktestWindow } from "../forecast/backtest/series.ts";
 import { forecastFromColumns } from "./forecast_csv.ts";
-import type { BacktestRows } from "./backtest_csv.ts";
+import type { ProductBacktestRows } from "./backtest_csv.ts";
 import { resultKey } from "../forecast/dataset/results.ts";
 import { compactWindows } from "../forecast/backtest/window.ts";
 import type { SpillFile } from "../forecast/backtest/spill.ts";
 
 /**
- * The backtest windows of one product read back, by target and model; `product` is the history
- * the run backtested (the shelf's demand since launch), its rows leave `rows`. The windows'
- * numbers are held in `spill`'s file when given.
+ * The backtest windows of one product read back from its `rows`, by target and model; `product`
+ * is the history the run backtested (the shelf's demand since launch). The windows' numbers are
+ * held in `spill`'s file when given.
  */
 export function windowsOf(
-  rows: BacktestRows,
+  rows: ProductBacktestRows,
   product: SeriesSet["products"][number],
   calendar: Calendar,
   spill?: SpillFile,
 ): Map<string, Map<string, BacktestWindow[]>> {
   const out = new Map<string, Map<string, BacktestWindow[]>>();
-  for (const [target, models] of rows.get(product.id) ?? []) {
+  for (const [target, models] of rows) {
     const raw = target === "sales" ? product.sales : product.returns;
     const byModel = new Map<string, BacktestWindow[]>();
     // The scales at a cutoff, one object for every model's window there (millions of windows).
@@ -60,6 +60,5 @@ export function windowsOf(
     }
     out.set(resultKey(product.id, target), byModel);
   }
-  rows.delete(product.id); // its windows now live on in `out` alone
   return out;
 }

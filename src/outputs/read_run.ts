@@ -29,7 +29,8 @@ import type { SimulationResult } from "../inventory/simulation/simulate.ts";
 import type { RunInput } from "./run_input.ts";
 import { configOf, readRunSummary, type RunSummary } from "./run_summary.ts";
 import { type ForecastTable, parseForecastCsv } from "./forecast_csv.ts";
-import { BACKTEST_FILE, type BacktestRows, readBacktestCsv } from "./backtest_csv.ts";
+import { BACKTEST_FILE, type ProductBacktestRows, readBacktestCsv } from "./backtest_csv.ts";
+import type { BacktestWindow } from "../forecast/backtest/series.ts";
 import { planFromRow } from "./plan_csv.ts";
 import { dailyFromRows } from "./plan_daily_csv.ts";
 import { alertFromRow } from "./alerts_csv.ts";
@@ -92,37 +93,22 @@ function byProduct(rows: readonly Record<string, string>[]): Map<string, Record<
   return groups;
 }
 
-/** What the directories hold, file by file, before it is put in the set's order. */
-interface Collected {
+/** The summaries of the directories, and which directory holds each product. */
+interface Summaries {
   summaries: RunSummary[];
-  tables: Map<string, ForecastTable>;
-  backtests: BacktestRows;
-  plans: Record<string, string>[];
-  daily: Record<string, string>[];
-  alerts: Record<string, string>[];
   /** Which directory (its position among them) holds each product. */
   owner: Map<string, { entry: number; dir: string }>;
-  simulated: boolean;
 }
 
-/** Reads every file of the directories; a product in two of them is an error. */
-async function collect(dirs: readonly string[]): Promise<Collected> {
-  const c: Collected = {
-    summaries: [],
-    tables: new Map(),
-    backtests: new Map(),
-    plans: [],
-    daily: [],
-    alerts: [],
-    owner: new Map(),
-    simulated: false,
-  };
+/** Reads the directories' summaries; a product in two of them is an error. */
+async function readSummaries(dirs: readonly string[]): Promise<Summaries> {
+  const read: Summaries = { summaries: [], owner: new Map() };
   for (const [entry, dir] of dirs.entries()) {
     await recoverDirectory(dir); // a swap killed between its renames is put back first
     const summary = await readRunSummary(join(dir, "summary.json"));
-    c.summaries.push(summary);
+    read.summaries.push(summary);
     for (const choice of summary.choices) {
-      const seen = c.owner.get(choice.product_id);
+      const seen = read.owner.get(choice.product_id);
       if (seen && seen.entry !== entry) {
         throw new InputError(
           `product ${
@@ -130,8 +116,31 @@ async function collect(dirs: readonly string[]): Promise<Collected> {
           } is in both ${seen.dir} and ${dir}; merge disjoint shards`,
         );
       }
-      c.owner.set(choice.product_id, { entry, dir });
+      read.owner.set(choice.product_id, { entry, dir });
     }
+  }
+  return read;
+}
+
+/** What the directories' other files hold, file by file, before it is put in the set's order. */
+interface Collected {
+  tables: Map<string, ForecastTable>;
+  plans: Record<string, string>[];
+  daily: Record<string, string>[];
+  alerts: Record<string, string>[];
+  simulated: boolean;
+}
+
+/**
+ * Reads the other files of the directories; each product's backtest rows are handed to
+ * `onBacktest` as they are read, with the position of their directory.
+ */
+async function collect(
+  dirs: readonly string[],
+  onBacktest: (entry: number, productId: string, rows: ProductBacktestRows) => void,
+): Promise<Collected> {
+  const c: Collected = { tables: new Map(), plans: [], daily: [], alerts: [], simulated: false };
+  for (const [entry, dir] of dirs.entries()) {
     const forecastPath = join(dir, "forecast.csv");
     for (
       const [key, table] of parseForecastCsv(await readText(forecastPath, hint(dir)), forecastPath)
@@ -142,7 +151,11 @@ async function collect(dirs: readonly string[]): Promise<Collected> {
     for (const name of [BACKTEST_FILE, "backtest.csv"]) {
       const backtestPath = join(dir, name);
       if (!(await isFile(backtestPath))) continue;
-      await readBacktestCsv(backtestPath, c.backtests, hint(dir));
+      await readBacktestCsv(
+        backtestPath,
+        (productId, rows) => onBacktest(entry, productId, rows),
+        hint(dir),
+      );
       break;
     }
     append(c.plans, await records(dir, "plan.csv"));
@@ -164,8 +177,8 @@ async function collect(dirs: readonly string[]): Promise<Collected> {
  * alerts and choices, and the run configuration of the first directory.
  */
 export async function readRun(dirs: readonly string[], data: RunData): Promise<RunRead> {
-  const c = await collect(dirs);
-  for (const [entry, summary] of c.summaries.entries()) {
+  const { summaries, owner } = await readSummaries(dirs);
+  for (const [entry, summary] of summaries.entries()) {
     if (data.all.sha256 && summary.data.sha256 && summary.data.sha256 !== data.all.sha256) {
       throw new InputError(
         `was made from other data (${clipped(summary.data.source)}, SHA-256 ` +
@@ -177,7 +190,7 @@ export async function readRun(dirs: readonly string[], data: RunData): Promise<R
     }
   }
   const known = new Set(data.all.products.map((p) => p.id));
-  const missing = [...c.owner.keys()].filter((id) => !known.has(id));
+  const missing = [...owner.keys()].filter((id) => !known.has(id));
   if (missing.length > 0) {
     throw new InputError(
       `the outputs hold products that are not in the data: ${
@@ -185,8 +198,8 @@ export async function readRun(dirs: readonly string[], data: RunData): Promise<R
       }; pass the same --data`,
     );
   }
-  const products = data.all.products.filter((p) => c.owner.has(p.id));
-  const summary = c.summaries[0];
+  const products = data.all.products.filter((p) => owner.has(p.id));
+  const summary = summaries[0];
   const options = configOf(summary);
   // With --large-order-units the run backtested the shelf's demand.
   const orderLines = await readDataOrderLines(data.dataPath, options.largeOrderUnits, data.note);
@@ -195,22 +208,25 @@ export async function readRun(dirs: readonly string[], data: RunData): Promise<R
     largeOrderUnits: options.largeOrderUnits,
   }).set;
   const shelfOf = new Map(shelf.products.map((p) => [p.id, p]));
+  // Each product's windows are made (and spilled) as soon as its rows are read: only one
+  // product's rows are ever held as parsed numbers.
+  const spill = new SpillFile();
+  const windows = new Map<string, Map<string, Map<string, BacktestWindow[]>>>();
+  const c = await collect(dirs, (entry, productId, rows) => {
+    const product = shelfOf.get(productId);
+    if (!product || owner.get(productId)?.entry !== entry) return; // not one of the run's own
+    // Scaled as the run scaled them: the shelf's demand since the product's launch.
+    windows.set(productId, windowsOf(rows, fromLaunch(product), data.calendar, spill));
+  });
   const reasons = new Map(
-    c.summaries.flatMap((s) => s.choices).map((choice) => [
+    summaries.flatMap((s) => s.choices).map((choice) => [
       resultKey(choice.product_id, choice.target),
       choice.reason,
     ]),
   );
   const results = new Map<string, TargetResult>();
-  const spill = new SpillFile();
   for (const product of products) {
-    // Scaled as the run scaled them: the shelf's demand since the product's launch.
-    const backtests = windowsOf(
-      c.backtests,
-      fromLaunch(shelfOf.get(product.id)!),
-      data.calendar,
-      spill,
-    );
+    const backtests = windows.get(product.id) ?? new Map();
     for (const target of TARGETS) {
       const key = resultKey(product.id, target);
       const table = c.tables.get(key);

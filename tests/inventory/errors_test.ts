@@ -79,14 +79,20 @@ Deno.test("demand scale and demand classes (Syntetos–Boylan–Croston)", () =>
   // (pooled, 500 would have set every similar product's tail).
   const paused = [...Array(200).fill(10), ...Array(56).fill(0)];
   const floor = 0.25 * (2000 / 256) * 14;
-  assertAlmostEquals(sampleScales(paused, 256, 14, "erratic")(256, Array(14).fill(10)), floor);
-  assertEquals(sampleScales(paused, 256, 14, "erratic")(200, []), 140); // recent 10 a day × 14
+  assertAlmostEquals(sampleScales(paused, 256, 14, "erratic")(256, 140), floor);
+  assertEquals(sampleScales(paused, 256, 14, "erratic")(200, 0), 140); // recent 10 a day × 14
   // A smooth product's scale is what its forecast expected (season and trend included), with
   // the same floor under a forecast near zero.
-  assertEquals(sampleScales(paused, 256, 14, "smooth")(200, [...Array(13).fill(20), 40, 99]), 300);
-  assertAlmostEquals(sampleScales(paused, 256, 14, "smooth")(200, [2]), floor);
+  assertEquals(
+    sampleScales(paused, 256, 14, "smooth")(
+      200,
+      totalOfFirst([...Array(13).fill(20), 40, 99], 14),
+    ),
+    300,
+  );
+  assertAlmostEquals(sampleScales(paused, 256, 14, "smooth")(200, totalOfFirst([2], 14)), floor);
   assertAlmostEquals(
-    sampleScales(paused, 256, 14, "lumpy")(200, Array(14).fill(20)),
+    sampleScales(paused, 256, 14, "lumpy")(200, 280),
     (2000 / 256) * 14,
   ); // long run
   assertEquals(totalOfFirst([1, 2, 3, 4], 3), 6);

@@ -53,8 +53,8 @@ export const MIN_LEVEL_SHARE = 0.25;
 
 /**
  * The scales of a product's samples for a decision at index `decision`, by origin (index into
- * `sales`) and the daily sales forecast made at that origin: for smooth demand its total over the
- * sample's `days` days (summed only for this class), the recent level at the origin for erratic
+ * `sales`) and the total of the sales forecast made at that origin over the sample's `days` days
+ * ({@link totalOfFirst}): for smooth demand that total, the recent level at the origin for erratic
  * demand, each at least {@link MIN_LEVEL_SHARE} of the long-run level before the decision; the
  * long-run level otherwise. The long-run level is summed once per decision, not once per sample.
  *
@@ -63,8 +63,8 @@ export const MIN_LEVEL_SHARE = 0.25;
  * import { sampleScales } from "./scale.ts";
  * // 56 quiet days after a long run at 10 a day: the recent level 0 is floored at ¼ × the mean.
  * const sales = [...Array(200).fill(10), ...Array(56).fill(0)];
- * sampleScales(sales, 256, 14, "erratic")(256, []); // ¼ × (2,000 / 256) × 14 ≈ 27.3
- * sampleScales(sales, 256, 14, "smooth")(256, Array(14).fill(10)); // the forecast total, 140
+ * sampleScales(sales, 256, 14, "erratic")(256, 0); // ¼ × (2,000 / 256) × 14 ≈ 27.3
+ * sampleScales(sales, 256, 14, "smooth")(256, 140); // the forecast total, 140
  * ```
  */
 export function sampleScales(
@@ -72,12 +72,12 @@ export function sampleScales(
   decision: number,
   days: number,
   demandClass: DemandClass,
-): (origin: number, forecastSales: ArrayLike<number>) => number {
+): (origin: number, forecastTotal: number) => number {
   const longRun = demandScale(sales, decision, days, Infinity);
   if (!isFrequent(demandClass)) return () => longRun;
   const floor = MIN_LEVEL_SHARE * longRun;
   if (demandClass === "smooth") {
-    return (_, forecastSales) => Math.max(totalOfFirst(forecastSales, days), floor);
+    return (_, forecastTotal) => Math.max(forecastTotal, floor);
   }
   return (origin) => Math.max(demandScale(sales, origin, days), floor);
 }

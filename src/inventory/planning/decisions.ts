@@ -18,7 +18,7 @@ import {
   type PoolPoint,
   type ScaledSample,
 } from "../errors/pooling.ts";
-import { sampleScales } from "../errors/scale.ts";
+import { sampleScales, totalOfFirst } from "../errors/scale.ts";
 import { protectionForecast } from "../policies/stock.ts";
 import type { ProtectionForecast } from "../policies/types.ts";
 import type { ProductErrors } from "./error_table.ts";
@@ -185,8 +185,8 @@ function prepare(
       cycle += extra.cycle;
       lead += extra.lead;
     }
-    samples.push({ cycle, lead, scale: scaleAt(origin - product.start, sales.meanAt(j)) });
+    samples.push({ cycle, lead, scale: scaleAt(origin - product.start, sales.forecastCycle[j]) });
   }
-  const scaleNow = scaleAt(decision, forecast.sales);
+  const scaleNow = scaleAt(decision, totalOfFirst(forecast.sales, days));
   return { index, samples, demandClass, scaleNow, forecast };
 }

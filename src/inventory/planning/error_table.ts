@@ -2,8 +2,11 @@
  * One product's planning backtest, arranged for decisions: for every candidate model and target,
  * the error (actual − forecast) of each window's first L + R days and first L days, so the error
  * of any pair of sales and returns models at any origin is one subtraction (net demand = sales −
- * ρ · returns is linear); and `auto`'s choice as it could have been made on any day
- * (`forecast/backtest/choice_at.ts`).
+ * ρ · returns is linear), and the total forecast of each window's first L + R days; and at each
+ * origin the forecasts of the models `auto` would have chosen that day
+ * (`forecast/backtest/choice_at.ts`) — what a replayed review forecasts with. Every other
+ * forecast stays in the windows (in their file, for a large run): holding every model's forecast
+ * of every window took about 1.3 GB at 10,000 products.
  * @module
  */
 
@@ -13,6 +16,7 @@ import type { BacktestWindow } from "../../forecast/backtest/series.ts";
 import { type ChoiceAt, choiceAt } from "../../forecast/backtest/choice_at.ts";
 import { FALLBACK } from "../../forecast/registry.ts";
 import { type DatasetForecast, resultOf } from "../../forecast/dataset/results.ts";
+import { totalOfFirst } from "../errors/scale.ts";
 
 /** Per window of one model and target: errors of the first L + R and the first L days. */
 export interface WindowErrors {
@@ -20,12 +24,15 @@ export interface WindowErrors {
   cycle: Float64Array;
   /** Σ (actual − forecast) over the first L days. */
   lead: Float64Array;
-  /**
-   * The forecast mean of the window at origin `j` (empty where there is none): the decision at
-   * an origin reads it. Copied out of the windows into one block, so the windows' own blocks
-   * (their bounds and actuals too, which a view would keep alive) can go back to their file.
-   */
-  meanAt(j: number): Float64Array;
+  /** Σ forecast over the first L + R days ({@link totalOfFirst}): the samples' demand scale. */
+  forecastCycle: Float64Array;
+}
+
+/** The forecast a review at an origin makes: `auto`'s models that day and their means. */
+export interface OriginForecast {
+  models: Record<Target, string>;
+  sales: Float64Array;
+  returns: Float64Array;
 }
 
 /** One product's windows, paired across targets by origin. */
@@ -38,8 +45,12 @@ export interface ProductErrors {
   origins: number[];
   /** Per target, per model: the errors of each origin (index into `origins`). */
   errors: Record<Target, Map<string, WindowErrors>>;
-  /** Per target: the model `auto` would choose before a day. */
-  choose: Record<Target, ChoiceAt>;
+  /**
+   * Per origin (index into `origins`): the models `auto` would have chosen that day and their
+   * forecasts (copies, in one block, so the windows' own blocks can go back to their file);
+   * undefined where either model has no window there.
+   */
+  originForecasts: readonly (OriginForecast | undefined)[];
 }
 
 /**
@@ -68,16 +79,44 @@ export function productErrors(
     return byModel;
   };
   const fallback = FALLBACK.shortHistory[0].name;
+  const choose = {
+    sales: choiceAt(windows("sales"), fallback),
+    returns: choiceAt(windows("returns"), fallback),
+  };
   return {
     product,
     leadTime,
     origins,
     errors: { sales: table("sales"), returns: table("returns") },
-    choose: {
-      sales: choiceAt(windows("sales"), fallback),
-      returns: choiceAt(windows("returns"), fallback),
-    },
+    originForecasts: originForecasts(origins, windows, choose),
   };
+}
+
+/** The forecasts of the models chosen at each origin, copied into one block. */
+function originForecasts(
+  origins: readonly number[],
+  windows: (target: Target) => ReadonlyMap<string, readonly BacktestWindow[]>,
+  choose: Record<Target, ChoiceAt>,
+): (OriginForecast | undefined)[] {
+  const meanAt = (target: Target, model: string, origin: number) =>
+    windows(target).get(model)?.findLast((w) => w.cutoff + 1 === origin)?.forecast.mean;
+  const chosen = origins.map((origin) => {
+    const models = { sales: choose.sales(origin), returns: choose.returns(origin) };
+    const sales = meanAt("sales", models.sales, origin);
+    const returns = meanAt("returns", models.returns, origin);
+    return sales?.length && returns?.length ? { models, sales, returns } : undefined;
+  });
+  const block = new Float64Array(
+    chosen.reduce((n, c) => n + (c ? c.sales.length + c.returns.length : 0), 0),
+  );
+  let at = 0;
+  const copy = (values: Float64Array) => {
+    block.set(values, at);
+    return block.subarray(at, at += values.length);
+  };
+  return chosen.map((c) =>
+    c && { models: c.models, sales: copy(c.sales), returns: copy(c.returns) }
+  );
 }
 
 function windowErrors(
@@ -89,14 +128,12 @@ function windowErrors(
   const byOrigin = new Map(list.map((w) => [w.cutoff + 1, w]));
   const cycle = new Float64Array(origins.length).fill(NaN);
   const lead = new Float64Array(origins.length).fill(NaN);
-  const found = origins.map((origin) => byOrigin.get(origin));
-  const ends = new Int32Array(origins.length + 1);
-  found.forEach((w, j) => ends[j + 1] = ends[j] + (w?.actual.length ?? 0));
-  const means = new Float64Array(ends[origins.length]);
-  found.forEach((w, j) => {
+  const forecastCycle = new Float64Array(origins.length).fill(NaN);
+  origins.forEach((origin, j) => {
+    const w = byOrigin.get(origin);
     if (!w) return;
     const { forecast: { mean }, actual } = w;
-    means.set(mean, ends[j]);
+    forecastCycle[j] = totalOfFirst(mean, days);
     if (actual.length < days) return;
     let c = 0;
     let l = 0;
@@ -108,7 +145,7 @@ function windowErrors(
     cycle[j] = c;
     lead[j] = l;
   });
-  return { cycle, lead, meanAt: (j) => means.subarray(ends[j], ends[j + 1]) };
+  return { cycle, lead, forecastCycle };
 }
 
 /** The index of `origin` in a product's origins, or −1. */

@@ -66,11 +66,7 @@ export function forEachReview(
       const table = tables[index];
       const j = originIndex(table, day);
       if (j < 0) return undefined;
-      const models = { sales: table.choose.sales(day), returns: table.choose.returns(day) };
-      const sales = table.errors.sales.get(models.sales)?.meanAt(j);
-      const returns = table.errors.returns.get(models.returns)?.meanAt(j);
-      if (!sales?.length || !returns?.length) return undefined;
-      return { models, sales, returns };
+      return table.originForecasts[j];
     }, settings);
     onReview(day, decisions);
   }
