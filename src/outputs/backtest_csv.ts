@@ -82,6 +82,13 @@ export async function readBacktestCsv(
   reader.finish();
 }
 
+/** A string of its own, not a slice that keeps the text it was cut from in memory. */
+function ownCopy(text: string): string {
+  return decoder.decode(encoder.encode(text));
+}
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
 type Building = Record<(typeof BACKTEST_NUMBERS)[number], number[]>;
 
 /**
@@ -135,11 +142,13 @@ function backtestRowReader(
       if (handed.has(product)) {
         throw new InputError(
           `product ${quoted(product)} appears again after other products; a backtest file ` +
-            "holds each product's rows together (as plan and merge write it): write it again",
+            "holds each product's rows together (as plan, report and merge write it): run plan " +
+            "or merge again to write it",
           { file, line: index + 1 },
         );
       }
-      current = { id: product, targets: new Map() };
+      // A copy of the id: a slice of the file's text would keep a whole piece of it alive.
+      current = { id: ownCopy(product), targets: new Map() };
     }
     const targets = current.targets;
     const target = fields[at.target] as Target;

@@ -13,7 +13,7 @@ import { parseOutputDay } from "../data/dates.ts";
 import type { SeriesSet } from "../data/series.ts";
 import type { Calendar } from "../data/calendar.ts";
 import { readImportMeta } from "../data/import/meta.ts";
-import { clipped, InputError } from "../io/errors.ts";
+import { clipped, InputError, quoted } from "../io/errors.ts";
 import { recoverDirectory } from "../io/write_dir_atomic.ts";
 import { readText } from "../io/read_text.ts";
 import { fromLaunch } from "../forecast/context.ts";
@@ -214,9 +214,17 @@ export async function readRun(dirs: readonly string[], data: RunData): Promise<R
   const windows = new Map<string, Map<string, Map<string, BacktestWindow[]>>>();
   const c = await collect(dirs, (entry, productId, rows) => {
     const product = shelfOf.get(productId);
-    if (!product || owner.get(productId)?.entry !== entry) return; // not one of the run's own
+    const home = owner.get(productId);
+    if (!product || !home) return; // in no summary: not one of the run's products
+    if (home.entry !== entry) {
+      throw new InputError(
+        `holds backtest rows of product ${quoted(productId)}, which is ${home.dir}'s ` +
+          "(in its summary.json); merge the shards' own outputs, each written by its plan --shard",
+        { file: dirs[entry] },
+      );
+    }
     // Scaled as the run scaled them: the shelf's demand since the product's launch.
-    windows.set(productId, windowsOf(rows, fromLaunch(product), data.calendar, spill));
+    windows.set(product.id, windowsOf(rows, fromLaunch(product), data.calendar, spill));
   });
   const reasons = new Map(
     summaries.flatMap((s) => s.choices).map((choice) => [

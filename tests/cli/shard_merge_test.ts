@@ -295,6 +295,23 @@ Deno.test("merge refuses overlapping shards; a global model cannot be trained in
     ]);
     assertEquals(twice.code, 2);
     assertIncludes(twice.stderr, "merge disjoint shards");
+    // A shard whose backtest holds another shard's products is named, not read as its own.
+    const shards = [1, 2].map((k) => `${dir.path}/shard${k}`);
+    for (const [k, shard] of shards.entries()) {
+      const made = await runCli([
+        ...["plan", "--data", data, "--models", "snaive7", "--shard", `${k + 1}/2`, "--quiet"],
+        ...["--out", shard],
+      ]);
+      assertEquals(made.code, 0, made.stderr);
+    }
+    await Deno.copyFile(`${shards[1]}/backtest.csv.gz`, `${shards[0]}/backtest.csv.gz`);
+    const crossed = await runCli([
+      ...["merge", "--data", data, "--from", shards.join(","), "--out", `${dir.path}/m`],
+    ]);
+    assertEquals(crossed.code, 2, crossed.stderr);
+    assertIncludes(crossed.stderr, `${shards[0]}: holds backtest rows of product`);
+    assertIncludes(crossed.stderr, `which is ${shards[1]}'s`);
+    assertEquals(crossed.stderr.trim().split("\n").length, 1, crossed.stderr);
     const global = await runCli([
       "train",
       "--data",

@@ -18,13 +18,19 @@ import { FALLBACK } from "../../forecast/registry.ts";
 import { type DatasetForecast, resultOf } from "../../forecast/dataset/results.ts";
 import { totalOfFirst } from "../errors/scale.ts";
 
-/** Per window of one model and target: errors of the first L + R and the first L days. */
+/**
+ * Per window of one model and target: errors of the first L + R and the first L days, and the
+ * forecast total of the first L + R days.
+ */
 export interface WindowErrors {
   /** Σ (actual − forecast) over the first L + R days. */
   cycle: Float64Array;
   /** Σ (actual − forecast) over the first L days. */
   lead: Float64Array;
-  /** Σ forecast over the first L + R days ({@link totalOfFirst}): the samples' demand scale. */
+  /**
+   * Σ forecast over the first L + R days ({@link totalOfFirst}; fewer in a shorter window), NaN
+   * where the model has no window at the origin: the samples' demand scale.
+   */
   forecastCycle: Float64Array;
 }
 
@@ -50,7 +56,7 @@ export interface ProductErrors {
    * forecasts (copies, in one block, so the windows' own blocks can go back to their file);
    * undefined where either model has no window there.
    */
-  originForecasts: readonly (OriginForecast | undefined)[];
+  originForecasts: readonly (Readonly<OriginForecast> | undefined)[];
 }
 
 /**
